@@ -1,0 +1,139 @@
+import type { Meta, Warning } from '../model';
+import { lineStarts, positionAt } from '../text/lines';
+import type { Comment } from './lexer';
+import { parseMeta } from './meta';
+
+export const DEFAULT_TAGS = ['DEBT', 'TODO', 'FIXME', 'HACK', 'XXX', 'BUG', 'OPTIMIZE', 'REFACTOR'];
+
+/** An annotation before it has an id: where it is and what it says. */
+export interface FoundAnnotation {
+  tag: string;
+  text: string;
+  meta: Meta;
+  line: number;
+  column: number;
+  endLine: number;
+  warnings: Warning[];
+}
+
+export interface TagMatcher {
+  /** Finds any tag anywhere: a cheap test before lexing. */
+  anywhere: RegExp;
+  /** A tag at the start of a comment line, after its decoration. */
+  atStart: RegExp;
+}
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export function tagMatcher(tags: readonly string[]): TagMatcher {
+  const alternatives = [...tags].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+  return {
+    anywhere: new RegExp(`(?:${alternatives})(?![\\w$])`),
+    atStart: new RegExp(`^@?(${alternatives})(?![\\w$])`),
+  };
+}
+
+interface CommentLine {
+  /** Absolute offset of the first character of `text`. */
+  offset: number;
+  text: string;
+}
+
+const NEWLINE = /\r\n|\r|\n/g;
+
+/** The lines of a comment body with their decoration (leading `*`, repeated `//`, `#`, `--`) removed. */
+function commentLines(text: string, comment: Comment): CommentLine[] {
+  const body = text.slice(comment.bodyStart, comment.bodyEnd);
+  const decoration = comment.kind === 'line' ? /^[/#;%!-]*[ \t]*/ : /^[ \t]*(?:\*+(?!\/)[ \t]*)?/;
+  const lines: CommentLine[] = [];
+  let start = 0;
+  const push = (end: number): void => {
+    const raw = body.slice(start, end);
+    const strip = decoration.exec(raw)?.[0].length ?? 0;
+    lines.push({ offset: comment.bodyStart + start + strip, text: raw.slice(strip).trimEnd() });
+  };
+  NEWLINE.lastIndex = 0;
+  for (let m = NEWLINE.exec(body); m; m = NEWLINE.exec(body)) {
+    push(m.index);
+    start = m.index + m[0].length;
+  }
+  push(body.length);
+  return lines;
+}
+
+function onlyWhitespaceBefore(text: string, offset: number): boolean {
+  for (let j = offset - 1; j >= 0; j--) {
+    const c = text[j];
+    if (c === '\n' || c === '\r') return true;
+    if (c !== ' ' && c !== '\t') return false;
+  }
+  return true;
+}
+
+/**
+ * Reads annotations out of a file's comments: one per comment line that starts with a tag,
+ * continued by the comment lines after it that carry no tag, up to a blank line.
+ */
+export function annotationsFromComments(text: string, comments: readonly Comment[], file: string, tags: TagMatcher): FoundAnnotation[] {
+  const found: FoundAnnotation[] = [];
+  let starts: number[] | undefined;
+  const position = (offset: number): { line: number; column: number } => positionAt((starts ??= lineStarts(text)), offset);
+
+  /** The annotation still open for continuation by the next own-line line comment, and its line. */
+  let open: { item: FoundAnnotation; opener: string } | undefined;
+
+  for (const comment of comments) {
+    const opener = text.slice(comment.start, comment.bodyStart);
+    const ownLine = comment.kind === 'line' && onlyWhitespaceBefore(text, comment.start);
+    const body = text.slice(comment.bodyStart, comment.bodyEnd);
+    const continues = open !== undefined && ownLine && opener === open.opener && position(comment.start).line === open.item.endLine + 1;
+    if (!continues) open = undefined;
+    if (!continues && !tags.anywhere.test(body)) continue;
+
+    let current = open?.item;
+    for (const line of commentLines(text, comment)) {
+      const match = tags.atStart.exec(line.text);
+      if (match) {
+        current = readAnnotation(line, match, file, position);
+        found.push(current);
+      } else if (current && line.text !== '') {
+        current.text = current.text === '' ? line.text : `${current.text} ${line.text}`;
+        current.endLine = position(line.offset).line;
+      } else {
+        current = undefined;
+      }
+    }
+    open = current && ownLine ? { item: current, opener } : undefined;
+  }
+  return found;
+}
+
+function readAnnotation(
+  line: CommentLine,
+  match: RegExpExecArray,
+  file: string,
+  position: (offset: number) => { line: number; column: number },
+): FoundAnnotation {
+  const tag = match[1]!;
+  const at = position(line.offset);
+  const warnings: Warning[] = [];
+  let rest = line.text.slice(match[0].length);
+  let meta: Meta = {};
+  if (rest.startsWith('(')) {
+    const close = rest.indexOf(')');
+    if (close < 0) {
+      warnings.push({ file, line: at.line, column: at.column + match[0].length, code: 'meta-unclosed', message: `META after ${tag} has no closing ")"; read as text` });
+    } else {
+      const metaOffset = line.offset + match[0].length + 1;
+      const parsed = parseMeta(rest.slice(1, close));
+      meta = parsed.meta;
+      for (const problem of parsed.problems) {
+        const where = position(metaOffset + problem.offset);
+        warnings.push({ file, line: where.line, column: where.column, code: problem.code, message: problem.message });
+      }
+      rest = rest.slice(close + 1);
+    }
+  }
+  const text = rest.replace(/^\s*:?\s*/, '');
+  return { tag, text, meta, line: at.line, column: at.column, endLine: at.line, warnings };
+}

@@ -1,0 +1,61 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { DEFAULT_TAGS } from './annotations/grammar';
+import { DEFAULT_MAX_FILE_SIZE } from './files/readText';
+import type { Warning } from './model';
+
+export const CONFIG_FILE = '.debt/config.json';
+
+/** Team settings from `.debt/config.json`; every key has a default. */
+const SCHEMA = {
+  tags: { schema: z.array(z.string().regex(/^[A-Za-z][\w-]*$/)).min(1), fallback: DEFAULT_TAGS },
+  include: { schema: z.array(z.string().min(1)), fallback: [] as string[] },
+  exclude: { schema: z.array(z.string().min(1)), fallback: [] as string[] },
+  maxFileSizeBytes: { schema: z.number().int().positive(), fallback: DEFAULT_MAX_FILE_SIZE },
+} as const;
+
+type Schema = typeof SCHEMA;
+export type TeamConfig = { [K in keyof Schema]: Schema[K]['fallback'] };
+
+export function defaultConfig(): TeamConfig {
+  return Object.fromEntries(Object.entries(SCHEMA).map(([key, { fallback }]) => [key, fallback])) as TeamConfig;
+}
+
+/** Validates each key on its own: a bad value is reported with its key and the default is used. */
+export function parseConfig(raw: unknown, file = CONFIG_FILE): { config: TeamConfig; warnings: Warning[] } {
+  const config = defaultConfig();
+  const warnings: Warning[] = [];
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { config, warnings: [{ file, code: 'config-invalid', message: 'the config is not a JSON object; defaults are used' }] };
+  }
+  for (const [key, value] of Object.entries(raw)) {
+    const entry = SCHEMA[key as keyof Schema];
+    if (!entry) {
+      warnings.push({ file, code: 'config-unknown-key', message: `unknown key "${key}" is ignored` });
+      continue;
+    }
+    const parsed = entry.schema.safeParse(value);
+    if (parsed.success) (config as Record<string, unknown>)[key] = parsed.data;
+    else {
+      const reason = parsed.error.issues[0]?.message ?? 'invalid';
+      warnings.push({ file, code: 'config-bad-value', message: `"${key}": ${reason}; the default ${JSON.stringify(entry.fallback)} is used` });
+    }
+  }
+  return { config, warnings };
+}
+
+export async function loadConfig(root: string): Promise<{ config: TeamConfig; warnings: Warning[] }> {
+  let text: string;
+  try {
+    text = await readFile(path.join(root, CONFIG_FILE), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { config: defaultConfig(), warnings: [] };
+    return { config: defaultConfig(), warnings: [{ file: CONFIG_FILE, code: 'config-unreadable', message: `${(error as Error).message}; defaults are used` }] };
+  }
+  try {
+    return parseConfig(JSON.parse(text.replace(/^\uFEFF/, '')));
+  } catch (error) {
+    return { config: defaultConfig(), warnings: [{ file: CONFIG_FILE, code: 'config-invalid', message: `not valid JSON (${(error as Error).message}); defaults are used` }] };
+  }
+}

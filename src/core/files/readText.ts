@@ -1,0 +1,65 @@
+import { constants } from 'node:fs';
+import { lstat, open } from 'node:fs/promises';
+import { isUtf8 } from 'node:buffer';
+import path from 'node:path';
+import type { SkipReason } from '../model';
+import { symlinkSkip } from './listFiles';
+
+export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
+const BINARY_SNIFF_BYTES = 8192;
+/** A file this long whose lines average more than MINIFIED_MEAN_LINE characters is taken for minified. */
+const MINIFIED_MIN_BYTES = 2048;
+const MINIFIED_MEAN_LINE = 300;
+
+export type ReadOutcome =
+  | { ok: true; text: string; bytes: number; notes: string[] }
+  | { ok: false; reason: SkipReason; detail: string };
+
+function decode(buffer: Buffer): { text: string; notes: string[] } | undefined {
+  if (buffer[0] === 0xff && buffer[1] === 0xfe) return { text: buffer.subarray(2).toString('utf16le'), notes: ['UTF-16LE (byte order mark)'] };
+  if (buffer[0] === 0xfe && buffer[1] === 0xff) {
+    const swapped = Buffer.from(buffer.subarray(2));
+    swapped.swap16();
+    return { text: swapped.toString('utf16le'), notes: ['UTF-16BE (byte order mark)'] };
+  }
+  const sniff = buffer.subarray(0, BINARY_SNIFF_BYTES);
+  if (sniff.includes(0)) return undefined;
+  const body = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? buffer.subarray(3) : buffer;
+  const notes = isUtf8(body) ? [] : ['invalid UTF-8: undecodable bytes read as U+FFFD, line numbers unaffected'];
+  return { text: body.toString('utf8'), notes };
+}
+
+function looksMinified(buffer: Buffer): boolean {
+  if (buffer.length < MINIFIED_MIN_BYTES) return false;
+  let lines = 1;
+  for (let at = buffer.indexOf(10); at >= 0; at = buffer.indexOf(10, at + 1)) lines++;
+  return buffer.length / lines > MINIFIED_MEAN_LINE;
+}
+
+/** Reads a file as text, or says why it is skipped: never throws for a bad file. */
+export async function readText(root: string, file: string, maxBytes: number): Promise<ReadOutcome> {
+  const absolute = path.join(root, file);
+  try {
+    const info = await lstat(absolute);
+    if (info.isSymbolicLink()) return { ok: false, reason: await symlinkSkip(root, file), detail: 'symbolic link, not followed' };
+    if (!info.isFile()) return { ok: false, reason: 'not-a-file', detail: 'not a regular file' };
+    if (info.size > maxBytes) return { ok: false, reason: 'too-large', detail: `${info.size} bytes, over the ${maxBytes}-byte limit` };
+    const handle = await open(absolute, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    let buffer: Buffer;
+    try {
+      buffer = await handle.readFile();
+    } finally {
+      await handle.close();
+    }
+    if (buffer.length > maxBytes) return { ok: false, reason: 'too-large', detail: `${buffer.length} bytes, over the ${maxBytes}-byte limit` };
+    const decoded = decode(buffer);
+    if (!decoded) return { ok: false, reason: 'binary', detail: `a NUL byte in the first ${BINARY_SNIFF_BYTES} bytes` };
+    if (looksMinified(buffer)) return { ok: false, reason: 'minified', detail: `lines average over ${MINIFIED_MEAN_LINE} characters` };
+    return { ok: true, text: decoded.text, bytes: buffer.length, notes: decoded.notes };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { ok: false, reason: 'vanished', detail: 'deleted before it could be read' };
+    if (code === 'ELOOP') return { ok: false, reason: 'symlink-loop', detail: 'symbolic link loop' };
+    return { ok: false, reason: 'unreadable', detail: (error as Error).message };
+  }
+}

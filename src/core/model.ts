@@ -1,0 +1,78 @@
+export const SCAN_FORMAT_VERSION = 1;
+
+export type Impact = 'low' | 'medium' | 'high' | 'critical';
+export type DebtKind = 'design' | 'code' | 'test' | 'docs' | 'deps' | 'infra' | 'security' | 'performance';
+
+export interface Meta {
+  owner?: string;
+  effort?: string;
+  impact?: Impact;
+  incident?: string[];
+  ticket?: string;
+  due?: string;
+  kind?: DebtKind;
+  /** Keys the grammar does not know, kept as written (each also produced a warning). */
+  [key: string]: string | string[] | undefined;
+}
+
+/** A problem found in the input; never thrown, always reported. */
+export interface Warning {
+  file: string;
+  line?: number;
+  column?: number;
+  code: string;
+  message: string;
+}
+
+export interface AnnotationItem {
+  id: string;
+  kind: 'annotation';
+  tag: string;
+  text: string;
+  meta: Meta;
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  language: string;
+  warnings: Warning[];
+}
+
+export type DebtItem = AnnotationItem;
+
+export type SkipReason =
+  | 'excluded'
+  | 'language'
+  | 'binary'
+  | 'too-large'
+  | 'minified'
+  | 'unreadable'
+  | 'vanished'
+  | 'not-a-file'
+  | 'symlink'
+  | 'symlink-outside-root'
+  | 'symlink-loop'
+  | 'symlink-broken';
+
+export interface SkippedFile {
+  file: string;
+  reason: SkipReason;
+}
+
+export interface ScanStats {
+  lister: 'git' | 'walk';
+  filesListed: number;
+  filesScanned: number;
+  bytesScanned: number;
+  durationMs: number;
+}
+
+export interface ScanResult {
+  version: typeof SCAN_FORMAT_VERSION;
+  root: string;
+  items: DebtItem[];
+  skipped: Partial<Record<SkipReason, number>>;
+  skippedFiles: SkippedFile[];
+  warnings: Warning[];
+  stats: ScanStats;
+}
