@@ -1,0 +1,34 @@
+import type { ParseArgsConfig } from 'node:util';
+
+export const EXIT_OK = 0;
+export const EXIT_GATE_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+/** A mistake in the command line: reported in one line, exit code 2. */
+export class UsageError extends Error {}
+
+export type OptionValues = Record<string, string | boolean | undefined>;
+
+export interface Command {
+  summary: string;
+  usage: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  run(values: OptionValues, positionals: string[]): Promise<number>;
+}
+
+/** Writes to a file when `out` names one, else to stdout. */
+export async function emit(text: string, out: unknown): Promise<void> {
+  if (typeof out === 'string') {
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(out, text);
+  } else process.stdout.write(text);
+}
+
+/** Stderr progress, only when stderr is a terminal. */
+export function terminalProgress(label: string): { onProgress?: (done: number, total: number) => void; end(): void } {
+  if (!process.stderr.isTTY) return { end() {} };
+  return {
+    onProgress: (done, total) => process.stderr.write(`\r${label} ${done}/${total} files`),
+    end: () => process.stderr.write('\r\x1b[K'),
+  };
+}
