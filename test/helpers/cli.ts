@@ -1,0 +1,37 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync } from 'node:fs';
+import path from 'node:path';
+import { buildSync } from 'esbuild';
+import { makeTempDir } from './tempDir';
+
+let built: string | undefined;
+
+/** Bundles the CLI from source once per test run, into a folder any user can read. */
+export function cliPath(): string {
+  if (built) return built;
+  const dir = makeTempDir('debt-cli-');
+  chmodSync(dir, 0o755);
+  const outfile = path.join(dir, 'cli.js');
+  buildSync({ entryPoints: [path.join(__dirname, '../../src/cli/cli.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile, logLevel: 'error' });
+  chmodSync(outfile, 0o755);
+  return (built = outfile);
+}
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI as a real process; `unprivileged` runs it as nobody when the tests run as root. */
+export function runCli(args: string[], options: { cwd?: string; unprivileged?: boolean; input?: string } = {}): CliRun {
+  const asNobody = options.unprivileged && process.getuid?.() === 0;
+  const result = spawnSync(process.execPath, [cliPath(), ...args], {
+    cwd: options.cwd,
+    encoding: 'utf8',
+    input: options.input,
+    env: { ...process.env, HOME: options.cwd ?? process.env.HOME },
+    ...(asNobody ? { uid: 65534, gid: 65534 } : {}),
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
