@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-const normalise = (text: string): string => text.toLowerCase().replace(/\s+/g, ' ').trim();
+export const normaliseText = (text: string): string => text.toLowerCase().replace(/\s+/g, ' ').trim();
 
 /**
  * Stable ids for annotations: hash(path, tag, normalised text), with a counter for
@@ -9,7 +9,7 @@ const normalise = (text: string): string => text.toLowerCase().replace(/\s+/g, '
 export function annotationIds(file: string, annotations: ReadonlyArray<{ tag: string; text: string }>): string[] {
   const seen = new Map<string, number>();
   return annotations.map(({ tag, text }) => {
-    const key = `${tag}\u0000${normalise(text)}`;
+    const key = `${tag}\u0000${normaliseText(text)}`;
     const count = (seen.get(key) ?? 0) + 1;
     seen.set(key, count);
     return createHash('sha256').update(`${file}\u0000${key}\u0000${count}`).digest('hex').slice(0, 16);

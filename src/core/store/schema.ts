@@ -1,0 +1,106 @@
+import { z } from 'zod';
+
+export const STORE_FILE = '.debt/portfolio.json';
+export const SCHEMA_VERSION = 2;
+
+export const STATUSES = ['open', 'planned', 'accepted', 'wontfix', 'done'] as const;
+export type Status = (typeof STATUSES)[number];
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** What the team decided about one item, and what identifies it across edits. */
+export const decisionSchema = z
+  .object({
+    status: z.enum(STATUSES),
+    sprint: z.number().int().nonnegative().optional(),
+    notes: z.string().max(10_000).optional(),
+    owner: z.string().max(200).optional(),
+    pinned: z.boolean().optional(),
+    decidedAt: isoDate.optional(),
+    /** Where and what the item was when last seen: how it is found again after a move. */
+    file: z.string(),
+    tag: z.string(),
+    text: z.string(),
+    firstSeen: isoDate,
+    /** The day the item was first missed by a scan; it is done from then on. */
+    missingSince: isoDate.optional(),
+    /** Hours to fix, as last scored: what retiring it pays back. */
+    principal: z.number().nonnegative().optional(),
+  })
+  .strict();
+
+export type Decision = z.infer<typeof decisionSchema>;
+
+export const portfolioSchema = z
+  .object({
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    items: z.record(z.string().regex(/^[0-9a-f]{16}$/), decisionSchema),
+  })
+  .strict();
+
+export type PortfolioData = z.infer<typeof portfolioSchema>;
+
+/** Version 1 kept a list of decisions with a single note and no identity. */
+const v1Schema = z.object({
+  version: z.literal(1),
+  decisions: z.array(
+    z.object({
+      id: z.string(),
+      status: z.enum(['open', 'planned', 'accepted', 'wontfix', 'done']),
+      sprint: z.number().int().nonnegative().optional(),
+      note: z.string().optional(),
+      file: z.string(),
+      tag: z.string(),
+      text: z.string(),
+      date: isoDate,
+    }),
+  ),
+});
+
+export function emptyPortfolio(): PortfolioData {
+  return { schemaVersion: SCHEMA_VERSION, items: {} };
+}
+
+/** Thrown for a store file that cannot be used; the file is then never written. */
+export class StoreUnusableError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`${file}: ${reason}`);
+    this.name = 'StoreUnusableError';
+  }
+}
+
+function versionOf(raw: unknown): number | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const record = raw as Record<string, unknown>;
+  const version = record.schemaVersion ?? record.version;
+  return typeof version === 'number' ? version : undefined;
+}
+
+function migrateV1(raw: unknown, file: string): PortfolioData {
+  const parsed = v1Schema.safeParse(raw);
+  if (!parsed.success) throw new StoreUnusableError(file, `not a valid version 1 portfolio: ${describe(parsed.error)}`);
+  const items: PortfolioData['items'] = {};
+  for (const d of parsed.data.decisions) {
+    items[d.id] = { status: d.status, sprint: d.sprint, notes: d.note, decidedAt: d.date, file: d.file, tag: d.tag, text: d.text, firstSeen: d.date };
+  }
+  return { schemaVersion: SCHEMA_VERSION, items: JSON.parse(JSON.stringify(items)) as PortfolioData['items'] };
+}
+
+const describe = (error: z.ZodError): string => {
+  const issue = error.issues[0];
+  return issue ? `${issue.path.join('.') || '(top)'}: ${issue.message}` : 'invalid';
+};
+
+/** Validates a parsed store file, migrating older versions; throws StoreUnusableError with the reason. */
+export function toCurrentSchema(raw: unknown, file: string): PortfolioData {
+  const version = versionOf(raw);
+  if (version === undefined) throw new StoreUnusableError(file, 'no schemaVersion: not a portfolio file');
+  if (version > SCHEMA_VERSION) throw new StoreUnusableError(file, `written by a newer version (schema ${version}; this one reads up to ${SCHEMA_VERSION}); update the tool`);
+  const current = version === 1 ? migrateV1(raw, file) : raw;
+  const parsed = portfolioSchema.safeParse(current);
+  if (!parsed.success) throw new StoreUnusableError(file, `invalid: ${describe(parsed.error)}`);
+  return parsed.data;
+}

@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { reconcile, type SeenItem } from '../../../../src/core/store/reconcile';
+import { emptyPortfolio, type PortfolioData } from '../../../../src/core/store/schema';
+import { scan } from '../../../../src/core/scan';
+import { makeTempDir, removeDir, writeFiles } from '../../../helpers/tempDir';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+
+const seenOf = async (root: string): Promise<SeenItem[]> => (await scan(root, { noGit: true })).items.map(({ id, file, tag, text }) => ({ id, file, tag, text }));
+
+describe('reconcile the store with a scan', () => {
+  let root: string;
+  let data: PortfolioData;
+  beforeEach(() => {
+    root = makeTempDir();
+    data = emptyPortfolio();
+  });
+  afterEach(() => removeDir(root));
+
+  it('records new items as open, first seen today', async () => {
+    writeFiles(root, { 'a.ts': '// TODO: one\n' });
+    reconcile(data, await seenOf(root), '2026-03-01');
+    assert.deepEqual(Object.values(data.items), [{ status: 'open', file: 'a.ts', tag: 'TODO', text: 'one', firstSeen: '2026-03-01' }]);
+  });
+
+  it('keeps decisions when the line moves', async () => {
+    writeFiles(root, { 'a.ts': '// TODO: one\n' });
+    reconcile(data, await seenOf(root), '2026-03-01');
+    const [itemId] = Object.keys(data.items);
+    Object.assign(data.items[itemId!]!, { status: 'planned', sprint: 2 });
+    writeFiles(root, { 'a.ts': 'const x = 1;\n\n\n// TODO: one\n' });
+    reconcile(data, await seenOf(root), '2026-03-02');
+    assert.deepEqual(Object.keys(data.items), [itemId]);
+    assert.equal(data.items[itemId!]!.status, 'planned');
+  });
+
+  it('carries decisions to the new id when the item moves to another file with the same text', async () => {
+    writeFiles(root, { 'a.ts': '// TODO(alice): move me\n', 'keep.ts': '// FIXME: stays\n' });
+    reconcile(data, await seenOf(root), '2026-03-01');
+    const oldId = Object.keys(data.items).find((k) => data.items[k]!.text === 'move me')!;
+    Object.assign(data.items[oldId]!, { status: 'accepted', notes: 'known', decidedAt: '2026-03-01' });
+    rmSync(path.join(root, 'a.ts'));
+    writeFiles(root, { 'lib/b.py': '# TODO: Move   me\n' });
+    const seen = await seenOf(root);
+    reconcile(data, seen, '2026-03-05');
+    const newId = seen.find((item) => item.file === 'lib/b.py')!.id;
+    assert.notEqual(newId, oldId);
+    assert.equal(data.items[oldId], undefined);
+    assert.deepEqual(data.items[newId], { status: 'accepted', notes: 'known', decidedAt: '2026-03-01', file: 'lib/b.py', tag: 'TODO', text: 'Move   me', firstSeen: '2026-03-01' });
+  });
+
+  it('retires an item that disappears, dated the day it was first missed, and reopens it if it returns', async () => {
+    writeFiles(root, { 'a.ts': '// TODO: temporary\n', 'b.ts': '// TODO: stays\n' });
+    reconcile(data, await seenOf(root), '2026-03-01');
+    const goneId = Object.keys(data.items).find((k) => data.items[k]!.file === 'a.ts')!;
+    rmSync(path.join(root, 'a.ts'));
+    reconcile(data, await seenOf(root), '2026-03-04');
+    reconcile(data, await seenOf(root), '2026-03-09');
+    assert.equal(data.items[goneId]!.status, 'done');
+    assert.equal(data.items[goneId]!.missingSince, '2026-03-04');
+    writeFiles(root, { 'a.ts': '// TODO: temporary\n' });
+    reconcile(data, await seenOf(root), '2026-03-10');
+    assert.equal(data.items[goneId]!.status, 'open');
+    assert.equal(data.items[goneId]!.missingSince, undefined);
+  });
+
+  it('matches moved duplicates one to one', () => {
+    data.items['00000000000000a1'] = { status: 'planned', file: 'x.ts', tag: 'TODO', text: 'dup', firstSeen: '2026-01-01' };
+    data.items['00000000000000a2'] = { status: 'wontfix', file: 'x.ts', tag: 'TODO', text: 'dup', firstSeen: '2026-01-01' };
+    reconcile(data, [{ id: '00000000000000b1', file: 'y.ts', tag: 'TODO', text: 'dup' }], '2026-02-01');
+    assert.equal(data.items['00000000000000b1']!.status, 'planned');
+    assert.equal(data.items['00000000000000a2']!.status, 'done');
+    assert.equal(data.items['00000000000000a1'], undefined);
+  });
+});
