@@ -1,0 +1,39 @@
+import { round, titleOf, type PortfolioItem, type PortfolioView } from '../portfolio/view';
+
+/** Makes text safe in a Markdown table cell: no pipes, no line breaks, no live HTML. */
+export const mdCell = (text: string): string => text.replace(/[\r\n]+/g, ' ').replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;');
+
+const REASONS = { pinned: 'pinned', planned: 'planned', chosen: 'most interest per hour' } as const;
+
+/** The next sprint's plan, its roadmap and past adherence, ready to paste into a planning document. */
+export function toMarkdown(view: PortfolioView): string {
+  const { plan } = view;
+  const byId = new Map(view.items.map((item) => [item.id, item]));
+  const next = plan.roadmap[0];
+  const lines: string[] = [];
+  if (!next) return '# Debt plan\n\nNo sprints to plan (roadmapSprints is 0).\n';
+  lines.push(`# Debt plan: sprint ${next.sprint} (${next.start} to ${next.end})`, '');
+  lines.push(
+    `Budget **${round(plan.budget)} h**; planned **${round(next.plannedHours)} h**${next.overBudget ? ' (over budget)' : ''}; interest removed **${round(next.interestRemoved, 2)} h/sprint**.`,
+    '',
+  );
+  if (next.items.length === 0) lines.push('Nothing to plan: no open item fits the budget.', '');
+  else {
+    lines.push('| # | Item | Owner | Estimate (h) | Interest (h/sprint) | Payback (sprints) | Location | Why |', '|---|---|---|---|---|---|---|---|');
+    next.items.forEach((planned, i) => {
+      const item = byId.get(planned.id);
+      lines.push(`| ${i + 1} | ${mdCell(item ? titleOf(item) : planned.id)} | ${mdCell(item?.owner ?? '')} | ${round(planned.principal)} | ${round(planned.interest, 2)} | ${paybackOf(item)} | ${item ? mdCell(`${item.file}:${item.line}`) : ''} | ${REASONS[planned.reason]} |`);
+    });
+    lines.push('');
+  }
+  lines.push('## Roadmap', '', '| Sprint | Dates | Items | Hours | Interest removed (h/sprint) |', '|---|---|---|---|---|');
+  for (const sprint of plan.roadmap) lines.push(`| ${sprint.sprint} | ${sprint.start} to ${sprint.end} | ${sprint.items.length} | ${round(sprint.plannedHours)} | ${round(sprint.interestRemoved, 2)} |`);
+  if (plan.adherence.length > 0) {
+    lines.push('', '## Adherence', '', '| Sprint | Retired (h) | Budget (h) | Adherence |', '|---|---|---|---|');
+    for (const past of plan.adherence) lines.push(`| ${past.sprint} | ${round(past.retiredPrincipal)} | ${round(past.budget)} | ${Math.round(past.adherence * 100)}% |`);
+  }
+  lines.push('', `Open debt: ${view.totals.openItems} items, ${round(view.totals.principal)} h principal, ${round(view.totals.interest, 2)} h/sprint interest.`, '');
+  return lines.join('\n');
+}
+
+const paybackOf = (item: PortfolioItem | undefined): string => (item?.score.payback == null ? '-' : round(item.score.payback, 2));

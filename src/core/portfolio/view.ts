@@ -1,0 +1,68 @@
+import type { DebtItem } from '../model';
+import type { Status } from '../store/schema';
+import type { Plan } from './planner';
+
+/** One term of a figure, printable as "formula = value unit". */
+export interface ScoreTerm {
+  name: string;
+  value: number;
+  unit: string;
+  formula: string;
+}
+
+export interface ItemScore {
+  /** Hours per sprint. */
+  interest: number;
+  /** Hours. */
+  principal: number;
+  /** Sprints; null when the item costs no interest. */
+  payback: number | null;
+  cycleTimeInterest: number;
+  incidentInterest: number;
+  terms: ScoreTerm[];
+}
+
+/** An item as every surface shows it: what was found, what it costs, what the team decided. */
+export type PortfolioItem = DebtItem & {
+  score: ItemScore;
+  status: Status;
+  sprint?: number;
+  pinned?: boolean;
+  notes?: string;
+  /** The owner override from the store, else META owner. */
+  owner?: string;
+};
+
+export interface PortfolioView {
+  version: 1;
+  generatedAt: string;
+  root: string;
+  items: PortfolioItem[];
+  plan: Plan;
+  totals: { openItems: number; principal: number; interest: number };
+}
+
+export const isOpen = (item: Pick<PortfolioItem, 'status'>): boolean => item.status === 'open' || item.status === 'planned';
+
+export function totalsOf(items: readonly PortfolioItem[]): PortfolioView['totals'] {
+  const open = items.filter(isOpen);
+  return {
+    openItems: open.length,
+    principal: open.reduce((sum, item) => sum + item.score.principal, 0),
+    interest: open.reduce((sum, item) => sum + item.score.interest, 0),
+  };
+}
+
+/** A short, one-line title: "[TODO] text" or "[hotspot] name". */
+export function titleOf(item: PortfolioItem): string {
+  const label = item.kind === 'annotation' ? item.tag : item.kind;
+  const text = item.kind === 'annotation' ? item.text : (item as { name?: string }).name ?? '';
+  return `[${label}] ${text || '(no text)'}`;
+}
+
+export const explain = (term: ScoreTerm): string => `${term.formula} = ${round(term.value)} ${term.unit}`;
+
+export const round = (value: number, digits = 1): string => {
+  const factor = 10 ** digits;
+  return String(Math.round(value * factor) / factor);
+};
