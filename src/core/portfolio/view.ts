@@ -31,6 +31,8 @@ export type PortfolioItem = DebtItem & {
   notes?: string;
   /** The owner override from the store, else META owner. */
   owner?: string;
+  /** When, by whom and in which commit the annotation's line came in (git blame). */
+  age?: { introduced: string; author: string; commit: string };
 };
 
 export interface PortfolioView {

@@ -1,0 +1,93 @@
+import type { Status } from '../store/schema';
+import type { PortfolioItem } from './view';
+
+export const GROUP_BY = ['file', 'folder', 'tag', 'owner', 'status', 'sprint'] as const;
+export type GroupBy = (typeof GROUP_BY)[number];
+export const SORT_BY = ['interest', 'payback', 'age', 'principal'] as const;
+export type SortBy = (typeof SORT_BY)[number];
+
+export interface ItemFilter {
+  text?: string;
+  tags?: string[];
+  owners?: string[];
+  statuses?: Status[];
+  minInterest?: number;
+}
+
+export interface ItemGroup {
+  key: string;
+  items: PortfolioItem[];
+  interest: number;
+  principal: number;
+}
+
+const tagOf = (item: PortfolioItem): string => (item.kind === 'annotation' ? item.tag : item.kind);
+
+export function filterItems(items: readonly PortfolioItem[], filter: ItemFilter): PortfolioItem[] {
+  const text = filter.text?.toLowerCase();
+  return items.filter(
+    (item) =>
+      (!text || `${item.kind === 'annotation' ? item.text : ''} ${item.file}`.toLowerCase().includes(text)) &&
+      (!filter.tags?.length || filter.tags.includes(tagOf(item))) &&
+      (!filter.owners?.length || filter.owners.includes(item.owner ?? '')) &&
+      (!filter.statuses?.length || filter.statuses.includes(item.status)) &&
+      (filter.minInterest === undefined || item.score.interest >= filter.minInterest),
+  );
+}
+
+/** Highest interest, fastest payback, oldest, or largest principal first; ties by place in the code. */
+export function sortItems(items: readonly PortfolioItem[], sortBy: SortBy): PortfolioItem[] {
+  const key: Record<SortBy, (item: PortfolioItem) => number> = {
+    interest: (item) => -item.score.interest,
+    payback: (item) => item.score.payback ?? Number.POSITIVE_INFINITY,
+    age: (item) => (item.age ? Date.parse(item.age.introduced) : Number.POSITIVE_INFINITY),
+    principal: (item) => -item.score.principal,
+  };
+  const by = key[sortBy];
+  return [...items].sort((a, b) => by(a) - by(b) || (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+}
+
+function groupKeyOf(item: PortfolioItem, groupBy: GroupBy): string {
+  switch (groupBy) {
+    case 'file':
+      return item.file;
+    case 'folder':
+      return item.file.includes('/') ? item.file.slice(0, item.file.lastIndexOf('/')) : '.';
+    case 'tag':
+      return tagOf(item);
+    case 'owner':
+      return item.owner ?? '(no owner)';
+    case 'status':
+      return item.status;
+    case 'sprint':
+      return item.sprint === undefined ? '(no sprint)' : `sprint ${item.sprint}`;
+  }
+}
+
+/** Groups sorted by total interest (highest first), items inside sorted by `sortBy`. */
+export function groupItems(items: readonly PortfolioItem[], groupBy: GroupBy, sortBy: SortBy): ItemGroup[] {
+  const groups = new Map<string, PortfolioItem[]>();
+  for (const item of items) {
+    const key = groupKeyOf(item, groupBy);
+    groups.set(key, [...(groups.get(key) ?? []), item]);
+  }
+  return [...groups.entries()]
+    .map(([key, members]) => ({
+      key,
+      items: sortItems(members, sortBy),
+      interest: members.reduce((sum, item) => sum + item.score.interest, 0),
+      principal: members.reduce((sum, item) => sum + item.score.principal, 0),
+    }))
+    .sort((a, b) => b.interest - a.interest || (a.key < b.key ? -1 : 1));
+}
+
+/** The active filter in words, for a view's description; empty when nothing filters. */
+export function describeFilter(filter: ItemFilter): string {
+  const parts: string[] = [];
+  if (filter.text) parts.push(`"${filter.text}"`);
+  if (filter.tags?.length) parts.push(`tag ${filter.tags.join('|')}`);
+  if (filter.owners?.length) parts.push(`owner ${filter.owners.join('|')}`);
+  if (filter.statuses?.length) parts.push(`status ${filter.statuses.join('|')}`);
+  if (filter.minInterest !== undefined) parts.push(`≥ ${filter.minInterest} h/sprint`);
+  return parts.join(', ');
+}

@@ -1,0 +1,33 @@
+import type { Decision, PortfolioData, Status } from './schema';
+
+export interface DecisionChange {
+  status?: Exclude<Status, 'done'>;
+  sprint?: number | null;
+  notes?: string;
+  pinned?: boolean;
+  owner?: string | null;
+}
+
+export class UnknownItemError extends Error {
+  constructor(readonly id: string) {
+    super(`no item with id ${id} in the portfolio (ids are in scan --format json)`);
+    this.name = 'UnknownItemError';
+  }
+}
+
+/** Records a team decision on one item, dated today; `null` clears a field. */
+export function applyDecision(data: PortfolioData, id: string, change: DecisionChange, today: string): Decision {
+  const current = data.items[id];
+  if (!current) throw new UnknownItemError(id);
+  const next: Decision = { ...current, decidedAt: today };
+  if (change.status !== undefined) next.status = change.status;
+  if (change.notes !== undefined) next.notes = change.notes;
+  if (change.pinned !== undefined) next.pinned = change.pinned || undefined;
+  if (change.sprint === null) delete next.sprint;
+  else if (change.sprint !== undefined) next.sprint = change.sprint;
+  if (change.owner === null) delete next.owner;
+  else if (change.owner !== undefined) next.owner = change.owner;
+  if (next.status === 'open') delete next.sprint;
+  data.items[id] = JSON.parse(JSON.stringify(next)) as Decision;
+  return data.items[id]!;
+}
