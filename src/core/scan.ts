@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { findAnnotations, languageOf, tagMatcher } from './annotations';
+import { findAnnotations, languageOf, tagMatcher, type TagMatcher } from './annotations';
 import { loadConfig } from './config';
 import { pathFilter } from './files/excludes';
 import { listFiles } from './files/listFiles';
@@ -35,6 +35,31 @@ export class ScanInputError extends Error {
 /** Names of skip reasons that are too common to list file by file; they are counted only. */
 const COUNTED_ONLY = new Set<SkippedFile['reason']>(['excluded', 'language']);
 
+export interface FileScan {
+  items: AnnotationItem[];
+  /** Set when the file was not scanned. */
+  skipped?: SkippedFile;
+  /** File-level warnings (skips, encodings); the items carry their own. */
+  warnings: Warning[];
+  /** Bytes read, when the file was scanned. */
+  bytes?: number;
+}
+
+/** Scans one file (a POSIX path relative to root); never throws for a bad file. */
+export async function scanFile(root: string, file: string, context: { tags: TagMatcher; maxBytes: number }): Promise<FileScan> {
+  const language = languageOf(file);
+  if (!language) return { items: [], skipped: { file, reason: 'language' }, warnings: [] };
+  const read = await readText(root, file, context.maxBytes);
+  if (!read.ok) {
+    const warnings = COUNTED_ONLY.has(read.reason) ? [] : [{ file, code: `skip-${read.reason}`, message: `skipped: ${read.detail}` }];
+    return { items: [], skipped: { file, reason: read.reason }, warnings };
+  }
+  const found = findAnnotations(read.text, language, file, context.tags);
+  const ids = annotationIds(file, found);
+  const items = found.map((a, k): AnnotationItem => ({ id: ids[k]!, kind: 'annotation', tag: a.tag, text: a.text, meta: a.meta, file, line: a.line, column: a.column, endLine: a.endLine, language: language.id, warnings: a.warnings }));
+  return { items, warnings: read.notes.map((note) => ({ file, code: 'encoding', message: note })), bytes: read.bytes };
+}
+
 /** Scans a folder for debt annotations. Throws only for a root that is not a readable folder, or on abort. */
 export async function scan(rootPath: string, options: ScanOptions = {}, hooks: ScanHooks = {}): Promise<ScanResult> {
   const started = performance.now();
@@ -58,21 +83,13 @@ export async function scan(rootPath: string, options: ScanOptions = {}, hooks: S
   let next = 0;
 
   const scanOne = async (index: number): Promise<void> => {
-    const file = listed.files[index]!;
-    const language = languageOf(file);
-    if (!language) return void skipped.push({ file, reason: 'language' });
-    const read = await readText(root, file, maxBytes);
-    if (!read.ok) {
-      skipped.push({ file, reason: read.reason });
-      if (!COUNTED_ONLY.has(read.reason)) warnings.push({ file, code: `skip-${read.reason}`, message: `skipped: ${read.detail}` });
-      return;
-    }
-    for (const note of read.notes) warnings.push({ file, code: 'encoding', message: note });
+    const outcome = await scanFile(root, listed.files[index]!, { tags, maxBytes });
+    if (outcome.skipped) skipped.push(outcome.skipped);
+    warnings.push(...outcome.warnings);
+    if (outcome.bytes === undefined) return;
     filesScanned++;
-    bytesScanned += read.bytes;
-    const found = findAnnotations(read.text, language, file, tags);
-    const ids = annotationIds(file, found);
-    perFile[index] = found.map((a, k) => ({ id: ids[k]!, kind: 'annotation', tag: a.tag, text: a.text, meta: a.meta, file, line: a.line, column: a.column, endLine: a.endLine, language: language.id, warnings: a.warnings }));
+    bytesScanned += outcome.bytes;
+    perFile[index] = outcome.items;
   };
 
   const worker = async (): Promise<void> => {
