@@ -1,4 +1,4 @@
-import type { Status } from '../store/schema';
+import { STATUSES, type Status } from '../store/schema';
 import type { PortfolioItem } from './view';
 
 export const GROUP_BY = ['file', 'folder', 'tag', 'owner', 'status', 'sprint'] as const;
@@ -90,4 +90,21 @@ export function describeFilter(filter: ItemFilter): string {
   if (filter.statuses?.length) parts.push(`status ${filter.statuses.join('|')}`);
   if (filter.minInterest !== undefined) parts.push(`≥ ${filter.minInterest} h/sprint`);
   return parts.join(', ');
+}
+
+/** Filter text: words, plus `tag:X`, `owner:X`, `status:X` and `>=N` (minimum interest). */
+export function parseFilterText(text: string): ItemFilter {
+  const filter: ItemFilter = {};
+  const words: string[] = [];
+  for (const token of text.split(/\s+/).filter(Boolean)) {
+    const [key, value] = token.includes(':') ? [token.slice(0, token.indexOf(':')), token.slice(token.indexOf(':') + 1)] : ['', token];
+    if (key === 'tag') (filter.tags ??= []).push(value);
+    else if (key === 'owner') (filter.owners ??= []).push(value);
+    else if (key === 'status') {
+      if ((STATUSES as readonly string[]).includes(value)) (filter.statuses ??= []).push(value as Status);
+    } else if (/^>=\d+(\.\d+)?$/.test(token)) filter.minInterest = Number(token.slice(2));
+    else words.push(token);
+  }
+  if (words.length) filter.text = words.join(' ');
+  return filter;
 }

@@ -68,3 +68,18 @@ export const round = (value: number, digits = 1): string => {
   const factor = 10 ** digits;
   return String(Math.round(value * factor) / factor);
 };
+
+export type Severity = 'high' | 'medium' | 'low' | 'none';
+
+/** Interest bands for colours and icons: 8 h/sprint or more is high, 2 or more medium, anything else low. */
+export function severityOf(interest: number): Severity {
+  if (interest >= 8) return 'high';
+  if (interest >= 2) return 'medium';
+  return interest > 0 ? 'low' : 'none';
+}
+
+/** "5.6 h/sprint · payback 2.1 sprints" */
+export function costLine(score: ItemScore): string {
+  const payback = score.payback === null ? 'no interest' : `payback ${round(score.payback)} sprints`;
+  return `${round(score.interest)} h/sprint · ${payback}`;
+}

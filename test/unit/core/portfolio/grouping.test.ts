@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describeFilter, filterItems, groupItems, sortItems } from '../../../../src/core/portfolio/grouping';
+import { describeFilter, filterItems, groupItems, parseFilterText, sortItems } from '../../../../src/core/portfolio/grouping';
 import type { PortfolioItem } from '../../../../src/core/portfolio/view';
 import { portfolioItem } from '../../../helpers/builders';
 
@@ -34,5 +34,18 @@ describe('grouping, sorting and filtering', () => {
     assert.deepEqual(filterItems(items, { statuses: ['open', 'planned'], minInterest: 2 }).map((i) => i.id), [a.id]);
     assert.equal(describeFilter({ text: 'x', tags: ['TODO'], minInterest: 2 }), '"x", tag TODO, ≥ 2 h/sprint');
     assert.equal(describeFilter({}), '');
+  });
+});
+
+describe('filter text', () => {
+  it('reads words, tag:, owner:, status: and >=N', () => {
+    assert.deepEqual(parseFilterText('parser  tag:TODO owner:alice status:planned status:bogus >=2.5 edge'), {
+      tags: ['TODO'],
+      owners: ['alice'],
+      statuses: ['planned'],
+      minInterest: 2.5,
+      text: 'parser edge',
+    });
+    assert.deepEqual(parseFilterText('   '), {});
   });
 });
