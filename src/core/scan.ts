@@ -16,8 +16,6 @@ export interface ScanOptions {
   include?: readonly string[];
   exclude?: readonly string[];
   maxFileSizeBytes?: number;
-  /** Files read at once. */
-  concurrency?: number;
 }
 
 export interface ScanHooks {
@@ -31,6 +29,9 @@ export class ScanInputError extends Error {
     this.name = 'ScanInputError';
   }
 }
+
+/** Files scanned between yields to the event loop (for cancellation and progress). */
+const YIELD_EVERY = 64;
 
 /** Names of skip reasons that are too common to list file by file; they are counted only. */
 const COUNTED_ONLY = new Set<SkippedFile['reason']>(['excluded', 'language']);
@@ -49,7 +50,7 @@ export interface FileScan {
 export async function scanFile(root: string, file: string, context: { tags: TagMatcher; maxBytes: number }): Promise<FileScan> {
   const language = languageOf(file);
   if (!language) return { items: [], skipped: { file, reason: 'language' }, warnings: [] };
-  const read = await readText(root, file, context.maxBytes);
+  const read = readText(root, file, context.maxBytes);
   if (!read.ok) {
     const warnings = COUNTED_ONLY.has(read.reason) ? [] : [{ file, code: `skip-${read.reason}`, message: `skipped: ${read.detail}` }];
     return { items: [], skipped: { file, reason: read.reason }, warnings };
@@ -80,7 +81,6 @@ export async function scan(rootPath: string, options: ScanOptions = {}, hooks: S
   let bytesScanned = 0;
   let filesScanned = 0;
   let done = 0;
-  let next = 0;
 
   const scanOne = async (index: number): Promise<void> => {
     const outcome = await scanFile(root, listed.files[index]!, { tags, maxBytes });
@@ -92,15 +92,12 @@ export async function scan(rootPath: string, options: ScanOptions = {}, hooks: S
     perFile[index] = outcome.items;
   };
 
-  const worker = async (): Promise<void> => {
-    while (next < listed.files.length) {
-      hooks.signal?.throwIfAborted();
-      const index = next++;
-      await scanOne(index);
-      hooks.onProgress?.(++done, listed.files.length);
-    }
-  };
-  await Promise.all(Array.from({ length: options.concurrency ?? 16 }, worker));
+  for (let index = 0; index < listed.files.length; index++) {
+    hooks.signal?.throwIfAborted();
+    await scanOne(index);
+    hooks.onProgress?.(++done, listed.files.length);
+    if (index % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
+  }
 
   const items = perFile.flat().filter(Boolean);
   for (const item of items) warnings.push(...item.warnings);

@@ -1,4 +1,4 @@
-import { readdir, readFile, realpath } from 'node:fs/promises';
+import { readdirSync, readFileSync, realpathSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { SkippedFile, Warning } from '../model';
@@ -39,7 +39,7 @@ function filterListed(lister: 'git' | 'walk', names: string[], filter: PathFilte
   return { lister, files, skipped, warnings: [] };
 }
 
-/** Walks the tree honouring .gitignore files at every level; never follows a symbolic link. */
+/** Walks the tree honouring .gitignore files at every level; never follows a symbolic link. Synchronous reads, yielding now and then. */
 async function walk(root: string, filter: PathFilter, signal?: AbortSignal): Promise<FileList> {
   const files: string[] = [];
   const skipped: SkippedFile[] = [];
@@ -49,15 +49,16 @@ async function walk(root: string, filter: PathFilter, signal?: AbortSignal): Pro
     signal?.throwIfAborted();
     const { dir, ignores: inherited } = stack.pop()!;
     const absolute = path.join(root, dir);
-    let entries;
+    let entries: Dirent[];
     try {
-      entries = await readdir(absolute, { withFileTypes: true });
+      entries = readdirSync(absolute, { withFileTypes: true });
     } catch (error) {
       warnings.push({ file: dir || '.', code: 'unreadable', message: `cannot list folder: ${(error as Error).message}` });
       skipped.push({ file: `${dir || '.'}/`, reason: 'unreadable' });
       continue;
     }
-    const ignores = await withGitignore(absolute, dir, inherited, warnings);
+    const ignores = withGitignore(absolute, dir, inherited, warnings);
+    if (stack.length % 32 === 0) await new Promise((resolve) => setImmediate(resolve));
     entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
     for (const entry of entries) {
       const rel = dir ? `${dir}/${entry.name}` : entry.name;
@@ -68,7 +69,7 @@ async function walk(root: string, filter: PathFilter, signal?: AbortSignal): Pro
         else stack.push({ dir: rel, ignores });
       } else if (!filter.accepts(rel)) skipped.push({ file: rel, reason: 'excluded' });
       else if (entry.isSymbolicLink()) {
-        const reason = await symlinkSkip(root, rel);
+        const reason = symlinkSkipSync(root, rel);
         skipped.push({ file: rel, reason });
       } else files.push(rel);
     }
@@ -77,10 +78,10 @@ async function walk(root: string, filter: PathFilter, signal?: AbortSignal): Pro
   return { lister: 'walk', files, skipped, warnings };
 }
 
-async function withGitignore(absolute: string, dir: string, inherited: Array<{ base: string; rules: Ignore }>, warnings: Warning[]) {
+function withGitignore(absolute: string, dir: string, inherited: Array<{ base: string; rules: Ignore }>, warnings: Warning[]): Array<{ base: string; rules: Ignore }> {
   const file = path.join(absolute, '.gitignore');
   try {
-    const text = await readFile(file, 'utf8');
+    const text = readFileSync(file, 'utf8');
     return [...inherited, { base: dir, rules: ignore().add(text) }];
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -100,10 +101,10 @@ function isIgnored(ignores: Array<{ base: string; rules: Ignore }>, rel: string,
 }
 
 /** Why a symbolic link is not scanned: it leaves the root, loops, dangles, or points at a file scanned under its own path. */
-export async function symlinkSkip(root: string, rel: string): Promise<SkippedFile['reason']> {
+export function symlinkSkipSync(root: string, rel: string): SkippedFile['reason'] {
   try {
-    const target = await realpath(path.join(root, rel));
-    const realRoot = await realpath(root);
+    const target = realpathSync(path.join(root, rel));
+    const realRoot = realpathSync(root);
     const inside = target === realRoot || target.startsWith(realRoot + path.sep);
     return inside ? 'symlink' : 'symlink-outside-root';
   } catch (error) {

@@ -1,9 +1,9 @@
 import { constants } from 'node:fs';
-import { lstat, open } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import type { SkipReason } from '../model';
-import { symlinkSkip } from './listFiles';
+import { symlinkSkipSync } from './listFiles';
 
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 const BINARY_SNIFF_BYTES = 8192;
@@ -36,22 +36,44 @@ function looksMinified(buffer: Buffer): boolean {
   return buffer.length / lines > MINIFIED_MEAN_LINE;
 }
 
-/** Reads a file as text, or says why it is skipped: never throws for a bad file. */
-export async function readText(root: string, file: string, maxBytes: number): Promise<ReadOutcome> {
+/** The bytes of a regular file, or why it is skipped; one open, one fstat, one read, never following a link. */
+function readBytes(absolute: string, maxBytes: number): { bytes: Buffer } | { reason: SkipReason; detail: string } | { symlink: true } {
+  let fd: number;
+  try {
+    fd = openSync(absolute, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP') return { symlink: true };
+    throw error;
+  }
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) return { reason: 'not-a-file', detail: 'not a regular file' };
+    if (info.size > maxBytes) return { reason: 'too-large', detail: `${info.size} bytes, over the ${maxBytes}-byte limit` };
+    const bytes = Buffer.allocUnsafe(info.size);
+    let filled = 0;
+    while (filled < bytes.length) {
+      const read = readSync(fd, bytes, filled, bytes.length - filled, null);
+      if (read === 0) break;
+      filled += read;
+    }
+    return { bytes: bytes.subarray(0, filled) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Reads a file as text, or says why it is skipped: never throws for a bad file. Synchronous on
+ * purpose: for thousands of small files it is several times faster than the promise API's thread-pool
+ * round trips; callers yield between files.
+ */
+export function readText(root: string, file: string, maxBytes: number): ReadOutcome {
   const absolute = path.join(root, file);
   try {
-    const info = await lstat(absolute);
-    if (info.isSymbolicLink()) return { ok: false, reason: await symlinkSkip(root, file), detail: 'symbolic link, not followed' };
-    if (!info.isFile()) return { ok: false, reason: 'not-a-file', detail: 'not a regular file' };
-    if (info.size > maxBytes) return { ok: false, reason: 'too-large', detail: `${info.size} bytes, over the ${maxBytes}-byte limit` };
-    const handle = await open(absolute, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-    let buffer: Buffer;
-    try {
-      buffer = await handle.readFile();
-    } finally {
-      await handle.close();
-    }
-    if (buffer.length > maxBytes) return { ok: false, reason: 'too-large', detail: `${buffer.length} bytes, over the ${maxBytes}-byte limit` };
+    const read = readBytes(absolute, maxBytes);
+    if ('symlink' in read) return { ok: false, reason: symlinkSkipSync(root, file), detail: 'symbolic link, not followed' };
+    if ('reason' in read) return { ok: false, ...read };
+    const buffer = read.bytes;
     const decoded = decode(buffer);
     if (!decoded) return { ok: false, reason: 'binary', detail: `a NUL byte in the first ${BINARY_SNIFF_BYTES} bytes` };
     if (looksMinified(buffer)) return { ok: false, reason: 'minified', detail: `lines average over ${MINIFIED_MEAN_LINE} characters` };
@@ -59,7 +81,6 @@ export async function readText(root: string, file: string, maxBytes: number): Pr
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { ok: false, reason: 'vanished', detail: 'deleted before it could be read' };
-    if (code === 'ELOOP') return { ok: false, reason: 'symlink-loop', detail: 'symbolic link loop' };
     return { ok: false, reason: 'unreadable', detail: (error as Error).message };
   }
 }

@@ -130,7 +130,7 @@ describe('scan', () => {
   it('names a file deleted during the scan and finishes', async () => {
     writeFiles(root, { 'a.js': '// TODO: a\n', 'z.js': '// TODO: z\n' });
     let deleted = false;
-    const result = await scan(root, { noGit: true, concurrency: 1 }, {
+    const result = await scan(root, { noGit: true }, {
       onProgress: () => {
         if (!deleted) unlinkSync(path.join(root, 'z.js'));
         deleted = true;

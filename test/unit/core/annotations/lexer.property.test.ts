@@ -31,7 +31,7 @@ const PROGRAMS: Record<string, fc.Arbitrary<Piece>> = {
     code('x', 'x = 1', 'f(a)', ' ', '\n', 'a // b'),
     quoted('"', [...TRICKY, "'", '\\"']),
     quoted("'", [...TRICKY, '"', "\\'"]),
-    quoted('"""', [...TRICKY, "'", '"', '\n']),
+    quoted('"""', [...TRICKY, "'", '\n']),
     comment('#', '\n', [...TRICKY, '"', "'"]),
   ),
   rust: fc.oneof(
