@@ -44,7 +44,7 @@ const NEWLINE = /\r\n|\r|\n/g;
 /** The lines of a comment body with their decoration (leading `*`, repeated `//`, `#`, `--`) removed. */
 function commentLines(text: string, comment: Comment): CommentLine[] {
   const body = text.slice(comment.bodyStart, comment.bodyEnd);
-  const decoration = comment.kind === 'line' ? /^[/#;%!-]*[ \t]*/ : /^[ \t]*(?:\*+(?!\/)[ \t]*)?/;
+  const decoration = comment.kind === 'line' ? /^[/#;%!-]*[ \t]*/ : /^[ \t]*(?:\*+(?!\/)|!)?[ \t]*/;
   const lines: CommentLine[] = [];
   let start = 0;
   const push = (end: number): void => {

@@ -1,13 +1,15 @@
 import { annotationsFromComments, type FoundAnnotation, type TagMatcher } from './grammar';
 import type { Language } from './languages';
 import { lexComments, type Comment } from './lexer';
-import { lexMarkup } from './markup';
+import { lexMarkup, lexPhp } from './markup';
 
 export { DEFAULT_TAGS, tagMatcher, type FoundAnnotation, type TagMatcher } from './grammar';
 export { languageOf, type Language } from './languages';
 
 export function commentsOf(text: string, language: Language): Comment[] {
-  return language.family.type === 'lex' ? lexComments(text, language.family.spec) : lexMarkup(text, language.family.embedded);
+  const { family } = language;
+  if (family.type === 'lex') return lexComments(text, family.spec);
+  return family.type === 'markup' ? lexMarkup(text, family.dialect) : lexPhp(text);
 }
 
 /** The annotations in one file's text; a file with no tag anywhere is not lexed at all. */

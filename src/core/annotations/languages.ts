@@ -1,7 +1,10 @@
-import { atLineStart, atWordStart, notAfterWord, type Guard, type LexSpec, type StringRule } from './lexer';
+import { atLineStart, atWordStart, isWordChar, notAfterWord, type Guard, type HeredocRule, type LexSpec, type StringRule } from './lexer';
 
-/** How a language's comments are found: a lexer spec, or an HTML-like document with embedded script and style. */
-export type Family = { type: 'lex'; spec: LexSpec } | { type: 'markup'; embedded: boolean };
+/** HTML-like documents: HTML (with embedded script and style), XML, Markdown (code spans and fences are not comments). */
+export type MarkupDialect = 'html' | 'xml' | 'markdown';
+
+/** How a language's comments are found: a lexer spec, a markup document, or PHP (code islands in HTML). */
+export type Family = { type: 'lex'; spec: LexSpec } | { type: 'markup'; dialect: MarkupDialect } | { type: 'php' };
 
 export interface Language {
   id: string;
@@ -29,10 +32,20 @@ const matlabQuote: Guard = (text, i) => !/[\w)\]}'.]/.test(text[i - 1] ?? '');
 const notPerlSigil: Guard = (text, i) => text[i - 1] !== '$';
 const notPhpAttribute: Guard = (text, i) => text[i + 1] !== '[';
 
+/** C and C++: ' after a word is a digit separator (1'000), except after an encoding prefix (L'x', u8'x'). */
+const notDigitSeparator: Guard = (text, i) => !isWordChar(text, i - 1) || /(?:^|[^\w$])(?:L|u8|u|U)$/.test(text.slice(Math.max(0, i - 3), i));
+const cChar: StringRule = { ...sqLine, guard: notDigitSeparator };
+
+/** Dart raw strings: r'C:\' has no escapes. */
+const dartRaw: StringRule[] = ["'''", '"""', "'", '"'].map((quote) => ({ open: `r${quote}`, close: quote, singleLine: quote.length === 1, guard: notAfterWord }));
+
+const shellHeredoc: HeredocRule = { open: '<<', spaced: true };
+const capitalHeredoc: HeredocRule = { open: '<<', capitalBare: true };
+
 export const SPECS = {
   javascript: { ...slashes, strings: [dqLine, sqLine], javascript: true },
-  c: { ...slashes, strings: [dqLine, sqLine] },
-  cpp: { ...slashes, strings: [dqLine, sqLine], cppRawStrings: true },
+  c: { ...slashes, strings: [dqLine, cChar] },
+  cpp: { ...slashes, strings: [dqLine, cChar], cppRawStrings: true },
   csharp: {
     ...slashes,
     strings: [
@@ -55,6 +68,7 @@ export const SPECS = {
     strings: [
       { open: '"""', close: '"""', escape: '\\' },
       { open: "'''", close: "'''", escape: '\\' },
+      ...dartRaw,
       dqLine,
       sqLine,
     ],
@@ -63,9 +77,12 @@ export const SPECS = {
     lineComments: [{ open: '//' }, { open: '#', guard: notPhpAttribute }],
     blockComments: [{ open: '/*', close: '*/' }],
     strings: [dq, sq],
+    heredoc: { open: '<<<' },
+    endTag: '?>',
   },
   css: { blockComments: [{ open: '/*', close: '*/' }], strings: [dqLine, sqLine] },
-  scss: { ...slashes, strings: [dqLine, sqLine] },
+  /** An unquoted url(http://..) holds no comment. */
+  scss: { ...slashes, strings: [{ open: 'url(', close: ')', singleLine: true, guard: notAfterWord }, dqLine, sqLine] },
   python: {
     lineComments: hash,
     strings: [{ open: '"""', close: '"""', escape: '\\' }, { open: "'''", close: "'''", escape: '\\' }, dqLine, sqLine],
@@ -75,11 +92,13 @@ export const SPECS = {
     blockComments: [{ open: '=begin', close: '=end', guard: atLineStart }],
     strings: [dq, sq, { open: '`', close: '`', escape: '\\' }],
     literalPrefixes: '?',
+    heredoc: capitalHeredoc,
   },
   shell: {
     lineComments: [{ open: '#', guard: atWordStart }],
     strings: [dq, { open: "'", close: "'" }],
     literalPrefixes: '\\',
+    heredoc: shellHeredoc,
   },
   yaml: {
     lineComments: [{ open: '#', guard: atWordStart }],
@@ -103,6 +122,7 @@ export const SPECS = {
       guard: atLineStart,
     })),
     strings: [dq, sq],
+    heredoc: capitalHeredoc,
   },
   powershell: {
     lineComments: hash,
@@ -113,6 +133,7 @@ export const SPECS = {
     lineComments: hash,
     strings: [{ open: '"""', close: '"""', escape: '\\' }, { open: "'''", close: "'''", escape: '\\' }, dq, sq],
     literalPrefixes: '?',
+    sigils: true,
   },
   sql: {
     lineComments: [{ open: '--' }],
@@ -134,7 +155,7 @@ export const SPECS = {
     strings: [dq],
     literalPrefixes: '\\',
   },
-  asm: { lineComments: [{ open: ';' }], strings: [dqLine] },
+  asm: { lineComments: [{ open: ';' }], strings: [dqLine, sqLine] },
   tex: { lineComments: [{ open: '%' }], literalPrefixes: '\\' },
   erlang: { lineComments: [{ open: '%' }], strings: [dq, sq], literalPrefixes: '$' },
   matlab: {
@@ -162,7 +183,7 @@ const TABLE: Array<[string, Family, string[]]> = [
   ['rust', lex('rust'), ['rs']],
   ['swift', lex('swift'), ['swift']],
   ['dart', lex('dart'), ['dart']],
-  ['php', lex('php'), ['php']],
+  ['php', { type: 'php' }, ['php']],
   ['css', lex('css'), ['css']],
   ['scss', lex('scss'), ['scss', 'less']],
   ['python', lex('python'), ['py', 'pyi']],
@@ -179,9 +200,9 @@ const TABLE: Array<[string, Family, string[]]> = [
   ['sql', lex('sql'), ['sql']],
   ['lua', lex('lua'), ['lua']],
   ['haskell', lex('haskell'), ['hs']],
-  ['html', { type: 'markup', embedded: true }, ['html', 'htm', 'vue', 'svelte']],
-  ['xml', { type: 'markup', embedded: false }, ['xml', 'svg', 'xsl', 'xaml', 'csproj']],
-  ['markdown', { type: 'markup', embedded: false }, ['md', 'markdown']],
+  ['html', { type: 'markup', dialect: 'html' }, ['html', 'htm', 'vue', 'svelte']],
+  ['xml', { type: 'markup', dialect: 'xml' }, ['xml', 'svg', 'xsl', 'xaml', 'csproj']],
+  ['markdown', { type: 'markup', dialect: 'markdown' }, ['md', 'markdown']],
   ['ini', lex('ini'), ['ini', 'cfg']],
   ['clojure', lex('clojure'), ['clj', 'cljs', 'cljc', 'edn']],
   ['lisp', lex('lisp'), ['lisp', 'lsp', 'el', 'cl']],

@@ -41,12 +41,23 @@ export interface StringRule {
   guard?: Guard;
 }
 
+/** Here-documents: `<<EOF` … a line holding `EOF`; the body starts on the next line. */
+export interface HeredocRule {
+  /** `<<` (shell, Ruby, Perl) or `<<<` (PHP); an opener followed by one more `<` is a here-string. */
+  open: string;
+  /** An unquoted delimiter must start with a capital letter, to tell `<<EOS` from a shift (`a <<b`). */
+  capitalBare?: boolean;
+  /** Blanks may stand between the opener and the delimiter (shell: `<< EOF`). */
+  spaced?: boolean;
+}
+
 export interface LexSpec {
   lineComments?: LineCommentRule[];
   blockComments?: BlockCommentRule[];
   strings?: StringRule[];
   /** JS/TS: template literals with ${} nesting, and regex literals. */
   javascript?: boolean;
+  /** Rust: r"..", r#".."#, br".." and byte chars b'x'. */
   rustRawStrings?: boolean;
   cppRawStrings?: boolean;
   swiftRawStrings?: boolean;
@@ -55,12 +66,19 @@ export interface LexSpec {
   charLiteralQuote?: boolean;
   /** Characters that make the next character literal outside strings (TeX \%, Clojure \;, Erlang $%). */
   literalPrefixes?: string;
+  heredoc?: HeredocRule;
+  /** Elixir sigils: ~r/../, ~s(..), ~S"""..""". */
+  sigils?: boolean;
+  /** PHP: code ends at this tag (`?>`), which also ends a line comment. */
+  endTag?: string;
 }
 
 const isWordCode = (c: number): boolean =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36 || c > 127;
 
 const isNewline = (c: number): boolean => c === 10 || c === 13;
+const isLowerLetter = (c: number): boolean => c >= 97 && c <= 122;
+const isUpperLetter = (c: number): boolean => c >= 65 && c <= 90;
 
 export const isWordChar = (text: string, i: number): boolean => i >= 0 && i < text.length && isWordCode(text.charCodeAt(i));
 
@@ -83,275 +101,407 @@ const REGEX_AFTER_KEYWORD = new Set([
   'return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw', 'case', 'do', 'else', 'yield', 'await',
 ]);
 
+/** The state of one lexing pass. */
+interface Lexer {
+  text: string;
+  n: number;
+  spec: LexSpec;
+  lines: LineCommentRule[];
+  blocks: BlockCommentRule[];
+  /** Longest opener first. */
+  strings: StringRule[];
+  literalPrefixes: string;
+  /** Characters (below 128) at which some rule may start. */
+  interesting: Uint8Array;
+  comments: Comment[];
+  /** Brace depth of each open ${ } in enclosing template literals. */
+  templateStack: number[];
+  /** Offset of the last character of code (not whitespace or comment) seen, for the regex decision. */
+  lastCode: number;
+  /** Delimiters of here-documents whose bodies start at the next line. */
+  heredocs: string[];
+}
+
+/** step() found the spec's end tag: code ends here. */
+const STOP = -2;
+
 function lineEnd(text: string, i: number): number {
   let j = i;
   while (j < text.length && !isNewline(text.charCodeAt(j))) j++;
   return j;
 }
 
-export function lexComments(text: string, spec: LexSpec): Comment[] {
-  const comments: Comment[] = [];
+/** The offset just past the line break that ends the line holding offset i. */
+function nextLineStart(text: string, i: number): number {
+  const j = lineEnd(text, i);
+  return text.charCodeAt(j) === 13 && text.charCodeAt(j + 1) === 10 ? j + 2 : j + 1;
+}
+
+function interestingCharacters(spec: LexSpec, rules: ReadonlyArray<{ open: string }>): Uint8Array {
+  const interesting = new Uint8Array(128);
+  const mark = (chars: string): void => {
+    for (let k = 0; k < chars.length; k++) if (chars.charCodeAt(k) < 128) interesting[chars.charCodeAt(k)] = 1;
+  };
+  for (const rule of rules) mark(rule.open[0]!);
+  mark(spec.literalPrefixes ?? '');
+  if (spec.javascript) mark('`/{}');
+  if (spec.rustRawStrings) mark('rb');
+  if (spec.cppRawStrings) mark('R');
+  if (spec.swiftRawStrings) mark('#');
+  if (spec.luaLongBrackets) mark('[-');
+  if (spec.charLiteralQuote) mark("'");
+  if (spec.heredoc) mark(`${spec.heredoc.open[0]}\n\r`);
+  if (spec.sigils) mark('~');
+  if (spec.endTag) mark(spec.endTag[0]!);
+  return interesting;
+}
+
+function newLexer(text: string, spec: LexSpec, comments: Comment[]): Lexer {
   const lines = spec.lineComments ?? [];
   const blocks = spec.blockComments ?? [];
   const strings = [...(spec.strings ?? [])].sort((a, b) => b.open.length - a.open.length);
-  const literalPrefixes = spec.literalPrefixes ?? '';
-  const js = spec.javascript === true;
-
-  const interesting = new Uint8Array(128);
-  const mark = (s: string): void => {
-    const c = s.charCodeAt(0);
-    if (c < 128) interesting[c] = 1;
+  return {
+    text,
+    n: text.length,
+    spec,
+    lines,
+    blocks,
+    strings,
+    literalPrefixes: spec.literalPrefixes ?? '',
+    interesting: interestingCharacters(spec, [...lines, ...blocks, ...strings]),
+    comments,
+    templateStack: [],
+    lastCode: -1,
+    heredocs: [],
   };
-  for (const rule of [...lines, ...blocks, ...strings]) mark(rule.open);
-  for (const ch of literalPrefixes) mark(ch);
-  if (js) for (const ch of '`/{}') mark(ch);
-  if (spec.rustRawStrings) for (const ch of 'rb') mark(ch);
-  if (spec.cppRawStrings) for (const ch of 'R') mark(ch);
-  if (spec.swiftRawStrings) mark('#');
-  if (spec.luaLongBrackets) for (const ch of '[-') mark(ch);
-  if (spec.charLiteralQuote) mark("'");
+}
 
+function skipString(text: string, from: number, rule: StringRule): number {
   const n = text.length;
-  /** Brace depth of each open ${ } in enclosing template literals. */
-  const templateStack: number[] = [];
-  /** Offset of the last character of code (not whitespace or comment) seen, for the regex decision. */
-  let lastCode = -1;
-  let i = 0;
-
-  const skipString = (from: number, rule: StringRule): number => {
-    let j = from + rule.open.length;
-    while (j < n) {
-      const c = text.charCodeAt(j);
-      if (rule.escape !== undefined && text[j] === rule.escape) {
-        j += 2;
+  let j = from + rule.open.length;
+  while (j < n) {
+    if (rule.escape !== undefined && text[j] === rule.escape) {
+      j += 2;
+      continue;
+    }
+    if (rule.singleLine && isNewline(text.charCodeAt(j))) return j;
+    if (text.startsWith(rule.close, j)) {
+      if (rule.doubled && text.startsWith(rule.close, j + rule.close.length)) {
+        j += rule.close.length * 2;
         continue;
       }
-      if (rule.singleLine && isNewline(c)) return j;
-      if (text.startsWith(rule.close, j)) {
-        if (rule.doubled && text.startsWith(rule.close, j + rule.close.length)) {
-          j += rule.close.length * 2;
-          continue;
-        }
-        return j + rule.close.length;
-      }
-      j++;
+      return j + rule.close.length;
     }
-    return n;
-  };
-
-  const skipBlock = (from: number, rule: BlockCommentRule): number => {
-    let depth = 1;
-    let j = from + rule.open.length;
-    while (j < n) {
-      if (text.startsWith(rule.close, j)) {
-        depth--;
-        j += rule.close.length;
-        if (depth === 0 || !rule.nested) return j;
-      } else if (rule.nested && text.startsWith(rule.open, j)) {
-        depth++;
-        j += rule.open.length;
-      } else j++;
-    }
-    return n;
-  };
-
-  /** Scans template characters from `from`; returns where code resumes and whether it entered a ${. */
-  const skipTemplate = (from: number): { next: number; inExpression: boolean } => {
-    let j = from;
-    while (j < n) {
-      const c = text.charCodeAt(j);
-      if (c === 92) j += 2;
-      else if (c === 96) return { next: j + 1, inExpression: false };
-      else if (c === 36 && text.charCodeAt(j + 1) === 123) return { next: j + 2, inExpression: true };
-      else j++;
-    }
-    return { next: n, inExpression: false };
-  };
-
-  const regexAllowed = (): boolean => {
-    if (lastCode < 0) return true;
-    const c = text.charCodeAt(lastCode);
-    if (c === 41 || c === 93) return false; // ) ]
-    if (!isWordCode(c)) return true;
-    let k = lastCode;
-    while (k > 0 && isWordCode(text.charCodeAt(k - 1))) k--;
-    return REGEX_AFTER_KEYWORD.has(text.slice(k, lastCode + 1)) && text.charCodeAt(k - 1) !== 46;
-  };
-
-  /** Returns the end of a regex literal starting at `from`, or -1 if it is not one. */
-  const skipRegex = (from: number): number => {
-    let j = from + 1;
-    let inClass = false;
-    while (j < n) {
-      const c = text.charCodeAt(j);
-      if (isNewline(c)) return -1;
-      if (c === 92) j += 2;
-      else if (c === 91 || c === 93) {
-        inClass = c === 91;
-        j++;
-      } else if (c === 47 && !inClass) {
-        j++;
-        while (j < n && isWordCode(text.charCodeAt(j))) j++;
-        return j;
-      } else j++;
-    }
-    return -1;
-  };
-
-  const longBracketLevel = (at: number): number => {
-    if (text.charCodeAt(at) !== 91) return -1;
-    let j = at + 1;
-    while (text.charCodeAt(j) === 61) j++;
-    return text.charCodeAt(j) === 91 ? j - at - 1 : -1;
-  };
-
-  const skipLongBracket = (at: number, level: number): number => {
-    const close = ']' + '='.repeat(level) + ']';
-    const end = text.indexOf(close, at + level + 2);
-    return end < 0 ? n : end + close.length;
-  };
-
-  const rawStringEnd = (at: number): number => {
-    // Rust r"..", r#".."#, br#".."#
-    let j = at;
-    if (text[j] === 'b') j++;
-    if (text[j] !== 'r' || !notAfterWord(text, at)) return -1;
     j++;
-    let hashes = 0;
-    while (text[j] === '#') {
-      hashes++;
+  }
+  return n;
+}
+
+function skipBlock(text: string, from: number, rule: BlockCommentRule): number {
+  let depth = 1;
+  let j = from + rule.open.length;
+  while (j < text.length) {
+    if (text.startsWith(rule.close, j)) {
+      depth--;
+      j += rule.close.length;
+      if (depth === 0 || !rule.nested) return j;
+    } else if (rule.nested && text.startsWith(rule.open, j)) {
+      depth++;
+      j += rule.open.length;
+    } else j++;
+  }
+  return text.length;
+}
+
+/** Scans template characters from `from`; returns where code resumes and whether it entered a ${. */
+function skipTemplate(text: string, from: number): { next: number; inExpression: boolean } {
+  let j = from;
+  while (j < text.length) {
+    const c = text.charCodeAt(j);
+    if (c === 92) j += 2;
+    else if (c === 96) return { next: j + 1, inExpression: false };
+    else if (c === 36 && text.charCodeAt(j + 1) === 123) return { next: j + 2, inExpression: true };
+    else j++;
+  }
+  return { next: text.length, inExpression: false };
+}
+
+/** Whether a `/` after the code that ends at `lastCode` starts a regex literal (rather than a division). */
+function regexAllowed(text: string, lastCode: number): boolean {
+  if (lastCode < 0) return true;
+  const c = text.charCodeAt(lastCode);
+  if (c === 41 || c === 93) return false; // ) ]
+  if ((c === 43 || c === 45) && text.charCodeAt(lastCode - 1) === c) return false; // a++ / 2, a-- / 2
+  if (!isWordCode(c)) return true;
+  let k = lastCode;
+  while (k > 0 && isWordCode(text.charCodeAt(k - 1))) k--;
+  return REGEX_AFTER_KEYWORD.has(text.slice(k, lastCode + 1)) && text.charCodeAt(k - 1) !== 46;
+}
+
+/** Returns the end of a regex literal starting at `from`, or -1 if it is not one. */
+function skipRegex(text: string, from: number): number {
+  let j = from + 1;
+  let inClass = false;
+  while (j < text.length) {
+    const c = text.charCodeAt(j);
+    if (isNewline(c)) return -1;
+    if (c === 92) j += 2;
+    else if (c === 91 || c === 93) {
+      inClass = c === 91;
       j++;
+    } else if (c === 47 && !inClass) {
+      j++;
+      while (j < text.length && isWordCode(text.charCodeAt(j))) j++;
+      return j;
+    } else j++;
+  }
+  return -1;
+}
+
+function longBracketLevel(text: string, at: number): number {
+  if (text.charCodeAt(at) !== 91) return -1;
+  let j = at + 1;
+  while (text.charCodeAt(j) === 61) j++;
+  return text.charCodeAt(j) === 91 ? j - at - 1 : -1;
+}
+
+function skipLongBracket(text: string, at: number, level: number): number {
+  const close = ']' + '='.repeat(level) + ']';
+  const end = text.indexOf(close, at + level + 2);
+  return end < 0 ? text.length : end + close.length;
+}
+
+/** Rust r"..", r#".."#, br#".."#: the end of the raw string at `at`, or -1. */
+function rustRawEnd(text: string, at: number): number {
+  let j = at;
+  if (text[j] === 'b') j++;
+  if (text[j] !== 'r' || !notAfterWord(text, at)) return -1;
+  j++;
+  let hashes = 0;
+  while (text[j] === '#') {
+    hashes++;
+    j++;
+  }
+  if (text[j] !== '"') return -1;
+  const close = '"' + '#'.repeat(hashes);
+  const end = text.indexOf(close, j + 1);
+  return end < 0 ? text.length : end + close.length;
+}
+
+function cppRawEnd(text: string, at: number): number {
+  if (!text.startsWith('R"', at)) return -1;
+  const before = text.slice(Math.max(0, at - 2), at);
+  if (isWordChar(text, at - 1) && !/(u8|[LuU])$/.test(before)) return -1;
+  const paren = text.indexOf('(', at + 2);
+  if (paren < 0 || paren - at - 2 > 16) return -1;
+  const close = ')' + text.slice(at + 2, paren) + '"';
+  const end = text.indexOf(close, paren + 1);
+  return end < 0 ? text.length : end + close.length;
+}
+
+function swiftRawEnd(text: string, at: number): number {
+  let j = at;
+  while (text[j] === '#') j++;
+  const hashes = j - at;
+  if (text[j] !== '"') return -1;
+  const multi = text.startsWith('"""', j);
+  const close = (multi ? '"""' : '"') + '#'.repeat(hashes);
+  const end = text.indexOf(close, j + (multi ? 3 : 1));
+  return end < 0 ? text.length : end + close.length;
+}
+
+/** The end of the char literal whose opening quote is at `at` ('a', '\n', '\u{1F600}'), or -1. */
+function charLiteralBody(text: string, at: number): number {
+  if (text[at + 1] === '\\') {
+    const end = text.indexOf("'", at + 2);
+    return end < 0 || end > lineEnd(text, at) ? -1 : end + 1;
+  }
+  const width = text.codePointAt(at + 1)! > 0xffff ? 2 : 1;
+  return text[at + 1 + width] === "'" && !isNewline(text.charCodeAt(at + 1)) ? at + 2 + width : -1;
+}
+
+function charLiteralEnd(text: string, at: number): number {
+  if (isWordChar(text, at - 1) || text[at - 1] === "'") return -1;
+  return charLiteralBody(text, at);
+}
+
+/** Rust: raw strings and byte chars (b'"'), which start with r or b. */
+function rustLiteralEnd(text: string, at: number): number {
+  if (text[at] === 'b' && text[at + 1] === "'" && notAfterWord(text, at)) return charLiteralBody(text, at + 1);
+  return rustRawEnd(text, at);
+}
+
+const SIGIL_CLOSERS: Record<string, string> = { '/': '/', '|': '|', '"': '"', "'": "'", '(': ')', '[': ']', '{': '}', '<': '>' };
+
+/** Elixir sigils (~r/../, ~s(..), ~S"""..."""): the end of the sigil at `at`, or -1. */
+function sigilEnd(text: string, at: number): number {
+  let j = at + 1;
+  while (j < at + 16 && (isLowerLetter(text.charCodeAt(j)) || isUpperLetter(text.charCodeAt(j)))) j++;
+  const close = SIGIL_CLOSERS[text[j] ?? ''];
+  if (j === at + 1 || close === undefined) return -1;
+  const triple = text.startsWith(text[j]!.repeat(3), j) && (close === '"' || close === "'");
+  const open = triple ? close.repeat(3) : text[j]!;
+  let end = skipString(text, j, { open, close: triple ? open : close, escape: '\\' });
+  while (end < text.length && isLowerLetter(text.charCodeAt(end))) end++;
+  return end;
+}
+
+/** The delimiter of a here-document opened at `at` and the offset after it, or undefined. */
+function heredocOpener(text: string, at: number, rule: HeredocRule): { delimiter: string; next: number } | undefined {
+  if (!text.startsWith(rule.open, at) || text[at + rule.open.length] === '<' || text[at - 1] === '<') return undefined;
+  let j = at + rule.open.length;
+  if (text[j] === '-' || text[j] === '~') j++;
+  if (rule.spaced) while (text[j] === ' ' || text[j] === '\t') j++;
+  const quote = text[j] === "'" || text[j] === '"' || text[j] === '\\' ? text[j] : undefined;
+  if (quote) j++;
+  const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(j, j + 64))?.[0];
+  if (!word || (rule.capitalBare && !quote && !/^[A-Z]/.test(word))) return undefined;
+  j += word.length;
+  if (quote && quote !== '\\') {
+    if (text[j] !== quote) return undefined;
+    j++;
+  }
+  return { delimiter: word, next: j };
+}
+
+/** Skips the bodies of pending here-documents from the line break at `at`; returns the end of the last terminator line. */
+function skipHeredocBodies(text: string, at: number, delimiters: readonly string[]): number {
+  let lineStart = text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) === 10 ? at + 2 : at + 1;
+  let end = at;
+  for (const delimiter of delimiters) {
+    while (lineStart < text.length && !isTerminator(text, lineStart, delimiter)) lineStart = nextLineStart(text, lineStart);
+    end = lineEnd(text, lineStart);
+    lineStart = nextLineStart(text, lineStart);
+  }
+  return Math.min(end, text.length);
+}
+
+/** The line at `lineStart` holds the delimiter, maybe indented, and nothing else of a word after it (PHP: `EOT;`). */
+function isTerminator(text: string, lineStart: number, delimiter: string): boolean {
+  let j = lineStart;
+  while (text[j] === ' ' || text[j] === '\t') j++;
+  return text.startsWith(delimiter, j) && !isWordChar(text, j + delimiter.length);
+}
+
+/** A line comment ends at the end of its line, or (PHP) at the end tag. */
+function lineCommentEnd(text: string, at: number, endTag: string | undefined): number {
+  const end = lineEnd(text, at);
+  if (endTag === undefined) return end;
+  for (let j = at; j < end; j++) if (text.startsWith(endTag, j)) return j;
+  return end;
+}
+
+function addLine(lx: Lexer, at: number, open: string): number {
+  const end = lineCommentEnd(lx.text, at, lx.spec.endTag);
+  lx.comments.push({ kind: 'line', start: at, end, bodyStart: at + open.length, bodyEnd: end });
+  return end;
+}
+
+function addBlock(lx: Lexer, at: number, open: string, end: number, close: string): number {
+  const closed = lx.text.startsWith(close, end - close.length) && end - close.length >= at + open.length;
+  lx.comments.push({ kind: 'block', start: at, end, bodyStart: at + open.length, bodyEnd: closed ? end - close.length : end });
+  return end;
+}
+
+const applies = (text: string, i: number, rule: { open: string; guard?: Guard }): boolean =>
+  text.startsWith(rule.open, i) && (!rule.guard || rule.guard(text, i));
+
+/** Lua long brackets: --[[ ]] comments and [[ ]] strings, with their =-levels. */
+function stepLua(lx: Lexer, i: number): number {
+  const { text } = lx;
+  if (text.startsWith('--', i)) {
+    const level = longBracketLevel(text, i + 2);
+    if (level >= 0) return addBlock(lx, i, text.slice(i, i + level + 4), skipLongBracket(text, i + 2, level), ']' + '='.repeat(level) + ']');
+  }
+  const level = longBracketLevel(text, i);
+  return level >= 0 ? skipLongBracket(text, i, level) : -1;
+}
+
+function stepComment(lx: Lexer, i: number): number {
+  for (const rule of lx.blocks) if (applies(lx.text, i, rule)) return addBlock(lx, i, rule.open, skipBlock(lx.text, i, rule), rule.close);
+  for (const rule of lx.lines) if (applies(lx.text, i, rule)) return addLine(lx, i, rule.open);
+  return -1;
+}
+
+/** Raw strings, char literals, sigils, here-document openers, strings and literal prefixes. */
+function stepLiteral(lx: Lexer, i: number, c: number): number {
+  const { text, spec } = lx;
+  let end = -1;
+  if (spec.rustRawStrings && (c === 114 || c === 98)) end = rustLiteralEnd(text, i);
+  else if (spec.cppRawStrings && c === 82) end = cppRawEnd(text, i);
+  else if (spec.swiftRawStrings && c === 35) end = swiftRawEnd(text, i);
+  else if (spec.sigils && c === 126) end = sigilEnd(text, i);
+  else if (spec.charLiteralQuote && c === 39) return Math.max(charLiteralEnd(text, i), i + 1);
+  else if (spec.heredoc && c === spec.heredoc.open.charCodeAt(0)) end = stepHeredocOpener(lx, i, spec.heredoc);
+  if (end >= 0) return end;
+  for (const rule of lx.strings) if (applies(text, i, rule)) return skipString(text, i, rule);
+  return lx.literalPrefixes.includes(text[i]!) ? Math.min(lx.n, i + 2) : -1;
+}
+
+function stepHeredocOpener(lx: Lexer, i: number, rule: HeredocRule): number {
+  const opener = heredocOpener(lx.text, i, rule);
+  if (!opener) return -1;
+  lx.heredocs.push(opener.delimiter);
+  return opener.next;
+}
+
+/** Template literals with ${} nesting, and regex literals. */
+function stepJavascript(lx: Lexer, i: number, c: number): number {
+  const { text, templateStack } = lx;
+  if (c === 96) return enterTemplate(lx, i + 1);
+  if (c === 123 && templateStack.length > 0) templateStack[templateStack.length - 1]!++;
+  if (c === 125 && templateStack.length > 0) {
+    if (templateStack[templateStack.length - 1] === 0) {
+      templateStack.pop();
+      return enterTemplate(lx, i + 1);
     }
-    if (text[j] !== '"') return -1;
-    const close = '"' + '#'.repeat(hashes);
-    const end = text.indexOf(close, j + 1);
-    return end < 0 ? n : end + close.length;
-  };
+    templateStack[templateStack.length - 1]!--;
+  }
+  return c === 47 && regexAllowed(text, lx.lastCode) ? skipRegex(text, i) : -1;
+}
 
-  const cppRawEnd = (at: number): number => {
-    if (!text.startsWith('R"', at)) return -1;
-    const before = text.slice(Math.max(0, at - 2), at);
-    if (isWordChar(text, at - 1) && !/(u8|[LuU])$/.test(before)) return -1;
-    const paren = text.indexOf('(', at + 2);
-    if (paren < 0 || paren - at - 2 > 16) return -1;
-    const close = ')' + text.slice(at + 2, paren) + '"';
-    const end = text.indexOf(close, paren + 1);
-    return end < 0 ? n : end + close.length;
-  };
+function enterTemplate(lx: Lexer, from: number): number {
+  const t = skipTemplate(lx.text, from);
+  if (t.inExpression) lx.templateStack.push(0);
+  return t.next;
+}
 
-  const swiftRawEnd = (at: number): number => {
-    let j = at;
-    while (text[j] === '#') j++;
-    const hashes = j - at;
-    if (text[j] !== '"') return -1;
-    const multi = text.startsWith('"""', j);
-    const close = (multi ? '"""' : '"') + '#'.repeat(hashes);
-    const end = text.indexOf(close, j + (multi ? 3 : 1));
-    return end < 0 ? n : end + close.length;
-  };
+/** Tries every rule at offset i; returns the offset to continue from, -1 if nothing starts here, or STOP. */
+function step(lx: Lexer, i: number, c: number): number {
+  const { spec } = lx;
+  if (isNewline(c)) return lx.heredocs.length > 0 ? skipHeredocBodies(lx.text, i, lx.heredocs.splice(0)) : -1;
+  if (spec.endTag && lx.text.startsWith(spec.endTag, i)) return STOP;
+  let next = spec.luaLongBrackets && (c === 45 || c === 91) ? stepLua(lx, i) : -1;
+  if (next < 0) next = stepComment(lx, i);
+  if (next < 0) next = stepLiteral(lx, i, c);
+  if (next < 0 && spec.javascript) next = stepJavascript(lx, i, c);
+  return next;
+}
 
-  const charLiteralEnd = (at: number): number => {
-    if (isWordChar(text, at - 1) || text[at - 1] === "'") return -1;
-    if (text[at + 1] === '\\') {
-      const end = text.indexOf("'", at + 2);
-      const eol = lineEnd(text, at);
-      return end < 0 || end > eol ? -1 : end + 1;
-    }
-    const width = text.codePointAt(at + 1)! > 0xffff ? 2 : 1;
-    return text[at + 1 + width] === "'" && !isNewline(text.charCodeAt(at + 1)) ? at + 2 + width : -1;
-  };
-
-  const addLine = (at: number, open: string): number => {
-    const end = lineEnd(text, at);
-    comments.push({ kind: 'line', start: at, end, bodyStart: at + open.length, bodyEnd: end });
-    return end;
-  };
-
-  const addBlock = (at: number, open: string, end: number, close: string): number => {
-    const closed = text.startsWith(close, end - close.length) && end - close.length >= at + open.length;
-    comments.push({ kind: 'block', start: at, end, bodyStart: at + open.length, bodyEnd: closed ? end - close.length : end });
-    return end;
-  };
-
-  /** Tries every rule at offset i; returns the offset to continue from, or -1 if nothing starts here. */
-  const step = (): number => {
+/** Lexes code from `from` to the end of input or the spec's end tag, adding the comments it finds; returns where it stopped. */
+export function lexCode(text: string, spec: LexSpec, from: number, comments: Comment[]): number {
+  const lx = newLexer(text, spec, comments);
+  let i = from;
+  while (i < lx.n) {
     const c = text.charCodeAt(i);
-
-    if (spec.luaLongBrackets) {
-      if (c === 45 && text.charCodeAt(i + 1) === 45) {
-        const level = longBracketLevel(i + 2);
-        if (level >= 0) return addBlock(i, text.slice(i, i + level + 4), skipLongBracket(i + 2, level), ']' + '='.repeat(level) + ']');
-      }
-      if (c === 91) {
-        const level = longBracketLevel(i);
-        if (level >= 0) return skipLongBracket(i, level);
-      }
-    }
-    for (const rule of blocks) {
-      if (text.startsWith(rule.open, i) && (!rule.guard || rule.guard(text, i))) {
-        return addBlock(i, rule.open, skipBlock(i, rule), rule.close);
-      }
-    }
-    for (const rule of lines) {
-      if (text.startsWith(rule.open, i) && (!rule.guard || rule.guard(text, i))) return addLine(i, rule.open);
-    }
-    if (spec.rustRawStrings && (c === 114 || c === 98)) {
-      const end = rawStringEnd(i);
-      if (end >= 0) return end;
-    }
-    if (spec.cppRawStrings && c === 82) {
-      const end = cppRawEnd(i);
-      if (end >= 0) return end;
-    }
-    if (spec.swiftRawStrings && c === 35) {
-      const end = swiftRawEnd(i);
-      if (end >= 0) return end;
-    }
-    if (spec.charLiteralQuote && c === 39) {
-      const end = charLiteralEnd(i);
-      return end >= 0 ? end : i + 1;
-    }
-    for (const rule of strings) {
-      if (text.startsWith(rule.open, i) && (!rule.guard || rule.guard(text, i))) return skipString(i, rule);
-    }
-    if (literalPrefixes.includes(text[i]!)) return Math.min(n, i + 2);
-    if (js) {
-      if (c === 96) {
-        const t = skipTemplate(i + 1);
-        if (t.inExpression) templateStack.push(0);
-        return t.next;
-      }
-      if (c === 123 && templateStack.length > 0) templateStack[templateStack.length - 1]!++;
-      if (c === 125 && templateStack.length > 0) {
-        if (templateStack[templateStack.length - 1] === 0) {
-          templateStack.pop();
-          const t = skipTemplate(i + 1);
-          if (t.inExpression) templateStack.push(0);
-          return t.next;
-        }
-        templateStack[templateStack.length - 1]!--;
-      }
-      if (c === 47 && regexAllowed()) {
-        const end = skipRegex(i);
-        if (end >= 0) return end;
-      }
-    }
-    return -1;
-  };
-
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c < 128 && interesting[c] === 1) {
+    if (c < 128 && lx.interesting[c] === 1) {
       const before = comments.length;
-      const next = step();
+      const next = step(lx, i, c);
+      if (next === STOP) return i;
       if (next >= 0) {
-        if (comments.length === before) lastCode = next - 1;
+        if (comments.length === before) lx.lastCode = next - 1;
         i = next;
         continue;
       }
     }
-    if (c !== 32 && c !== 9 && !isNewline(c)) lastCode = i;
+    if (c !== 32 && c !== 9 && !isNewline(c)) lx.lastCode = i;
     i++;
   }
+  return lx.n;
+}
+
+export function lexComments(text: string, spec: LexSpec): Comment[] {
+  const comments: Comment[] = [];
+  lexCode(text, spec, 0, comments);
   return comments;
 }
