@@ -16,6 +16,18 @@ const node = {
 const bundles = [
   { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...node, entryPoints: ['src/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  {
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    entryPoints: ['src/webview/main.ts'],
+    outfile: 'dist/webview.js',
+    tsconfig: 'tsconfig.webview.json',
+    minify: true,
+    sourcemap: false,
+    logLevel: 'warning',
+  },
 ];
 
 if (watch) {

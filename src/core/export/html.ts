@@ -1,0 +1,23 @@
+import { randomBytes } from 'node:crypto';
+import type { DashboardModel } from '../../shared/dashboard';
+import { dashboardPage } from '../../shared/page';
+
+export interface ReportAssets {
+  /** The dashboard's browser bundle (dist/webview.js). */
+  script: string;
+  /** media/dashboard.css and media/report-themes.css. */
+  styles: string[];
+}
+
+/** The dashboard as one standalone HTML file: data and code inline, nothing fetched, read-only. */
+export function toHtmlReport(model: DashboardModel, assets: ReportAssets, theme: 'vscode-dark' | 'vscode-light' | 'vscode-high-contrast' = 'vscode-dark'): string {
+  return dashboardPage({
+    nonce: randomBytes(16).toString('base64'),
+    title: `Tech Debt Portfolio: ${model.root}`,
+    cspSource: '',
+    script: { inline: assets.script },
+    styles: assets.styles.map((inline) => ({ inline })),
+    embeddedModel: model,
+    bodyClass: theme,
+  });
+}

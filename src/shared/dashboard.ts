@@ -1,0 +1,62 @@
+/** The dashboard's view model: everything the webview and the HTML report draw, as plain data. */
+
+export interface DashboardItem {
+  id: string;
+  title: string;
+  kind: string;
+  tag: string;
+  file: string;
+  line: number;
+  owner: string;
+  status: string;
+  sprint: number | null;
+  pinned: boolean;
+  interest: number;
+  principal: number;
+  payback: number | null;
+  /** "formula = value unit" lines. */
+  terms: string[];
+}
+
+export interface DashboardSprint {
+  sprint: number;
+  start: string;
+  end: string;
+  budget: number;
+  plannedHours: number;
+  interestRemoved: number;
+  overBudget: boolean;
+  items: Array<{ id: string; reason: string }>;
+}
+
+export interface Slice {
+  label: string;
+  value: number;
+}
+
+export interface DashboardModel {
+  generatedAt: string;
+  root: string;
+  /** Set for the standalone report: edits are shown as CLI commands instead of being made. */
+  readOnly: boolean;
+  kpis: {
+    openItems: number;
+    principal: number;
+    interest: number;
+    budget: number;
+    plannedNext: number;
+    plannedThisSprint: number;
+    /** Mean adherence of past sprints (0..n), null when there is none yet. */
+    adherence: number | null;
+  };
+  currentSprint: { sprint: number; start: string; end: string };
+  roadmap: DashboardSprint[];
+  adherence: Array<{ sprint: number; retired: number; budget: number }>;
+  trend: Array<{ label: string; openItems: number; interest: number }>;
+  byFolder: Slice[];
+  byTag: Slice[];
+  byOwner: Slice[];
+  paybackBins: Slice[];
+  items: DashboardItem[];
+  notices: string[];
+}

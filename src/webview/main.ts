@@ -1,0 +1,50 @@
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import type { DashboardModel } from '../shared/dashboard';
+import { drawCharts } from './charts';
+import { INITIAL_STATE, render, showCommand, type Actions, type ViewState } from './render';
+import { embeddedModel, inVsCode, onHostMessage, reportTransport, vscodeTransport } from './transport';
+
+const transport = inVsCode() ? vscodeTransport() : reportTransport();
+const root = document.getElementById('app')!;
+let model: DashboardModel | undefined = embeddedModel();
+let state: ViewState = { ...INITIAL_STATE, ...(transport.getState<ViewState>() ?? {}) };
+
+const actions: Actions = {
+  plan: (id, action) => (transport.readOnly ? showCommand(transport, id, action) : transport.post({ type: 'plan', id, action })),
+  reveal: (id) => transport.post({ type: 'reveal', id }),
+  exportAs: (format) => {
+    if (transport.readOnly) {
+      const status = document.getElementById('status');
+      if (status) status.textContent = `Read-only report. To export run: debt-portfolio export --format ${format} --out portfolio.${format}`;
+    } else transport.post({ type: 'export', format: format as 'csv' });
+  },
+};
+
+function update(change: Partial<ViewState>): void {
+  state = { ...state, ...change };
+  transport.setState(state);
+  draw();
+}
+
+function draw(): void {
+  if (!model) return;
+  render(root, model, state, update, actions);
+  drawCharts(model);
+  document.body.dataset.rendered = String(Number(document.body.dataset.rendered ?? '0') + 1);
+}
+
+onHostMessage((message) => {
+  if (message.type === 'model') {
+    model = message.model;
+    draw();
+  } else if (message.type === 'focus') {
+    update({ filter: '', status: '' });
+    const row = document.querySelector<HTMLElement>(`tr[data-id="${CSS.escape(message.id)}"]`);
+    row?.scrollIntoView({ block: 'center' });
+    row?.focus();
+  }
+});
+
+new MutationObserver(() => model && drawCharts(model)).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+draw();
+transport.post({ type: 'ready' });

@@ -1,0 +1,220 @@
+import type { DashboardItem, DashboardModel } from '../shared/dashboard';
+import { EXPORT_FORMATS, planCommand, type PlanAction } from '../shared/protocol';
+import type { Transport } from './transport';
+
+export interface ViewState {
+  sortKey: SortKey;
+  descending: boolean;
+  filter: string;
+  tag: string;
+  status: string;
+}
+
+export type SortKey = 'title' | 'owner' | 'status' | 'interest' | 'principal' | 'payback' | 'file';
+
+export const INITIAL_STATE: ViewState = { sortKey: 'interest', descending: true, filter: '', tag: '', status: 'open+planned' };
+
+type Child = Node | string;
+
+/** Creates an element with attributes and children; text goes in through text nodes only. */
+function h(tag: string, attributes: Record<string, string> = {}, ...children: Child[]): HTMLElement {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  for (const child of children) element.append(child);
+  return element;
+}
+
+const hours = (n: number): string => `${n.toFixed(1).replace(/\.0$/, '')} h`;
+const paybackText = (p: number | null): string => (p === null ? '—' : `${p.toFixed(1)} sprints`);
+
+function kpi(label: string, value: string, detail = ''): HTMLElement {
+  return h('div', { class: 'kpi', role: 'group', 'aria-label': label }, h('div', { class: 'kpi-value' }, value), h('div', { class: 'kpi-label' }, label), ...(detail ? [h('div', { class: 'kpi-detail' }, detail)] : []));
+}
+
+function renderKpis(model: DashboardModel): HTMLElement {
+  const k = model.kpis;
+  return h(
+    'section',
+    { class: 'kpis', 'aria-label': 'Key figures' },
+    kpi('open items', String(k.openItems)),
+    kpi('principal', hours(k.principal), 'to fix all open debt'),
+    kpi('interest', `${hours(k.interest)}/sprint`, 'what the open debt costs each sprint'),
+    kpi('budget', hours(k.budget), `planned: ${hours(k.plannedNext)} next sprint, ${hours(k.plannedThisSprint)} this sprint`),
+    kpi('adherence', k.adherence === null ? '—' : `${Math.round(k.adherence * 100)}%`, 'debt retired ÷ budget, past sprints'),
+  );
+}
+
+export interface Actions {
+  plan(id: string, action: PlanAction): void;
+  reveal(id: string): void;
+  exportAs(format: string): void;
+}
+
+function actionButton(label: string, onClick: () => void, description: string): HTMLElement {
+  const button = h('vscode-button', { secondary: '', title: description, 'aria-label': description }, label);
+  button.addEventListener('click', (event) => {
+    event.stopPropagation();
+    onClick();
+  });
+  return button;
+}
+
+function renderPlan(model: DashboardModel, byId: Map<string, DashboardItem>, actions: Actions): HTMLElement {
+  const next = model.roadmap[0];
+  if (!next) return h('section', { class: 'plan' }, h('h2', {}, 'Sprint plan'), h('p', {}, 'No sprint to plan.'));
+  const used = next.budget > 0 ? Math.min(100, (next.plannedHours / next.budget) * 100) : 0;
+  const fill = h('div', { class: 'budget-fill' });
+  fill.style.width = `${used.toFixed(1)}%`;
+  const bar = h('div', { class: `budget-bar${next.overBudget ? ' over' : ''}`, role: 'progressbar', 'aria-valuemin': '0', 'aria-valuemax': String(next.budget), 'aria-valuenow': String(next.plannedHours), 'aria-label': 'debt budget used' }, fill);
+  const list = h('ol', { class: 'plan-items', id: 'plan-items' });
+  for (const planned of next.items) {
+    const item = byId.get(planned.id);
+    if (!item) continue;
+    const li = h('li', { 'data-id': item.id, tabindex: '0' }, h('span', { class: 'plan-title' }, item.title), h('span', { class: 'muted' }, ` ${hours(item.principal)} · ${hours(item.interest)}/sprint · ${planned.reason}`));
+    li.append(actionButton('Exclude', () => actions.plan(item.id, 'exclude'), `Take ${item.title} out of the plan`));
+    li.append(actionButton(item.pinned ? 'Unpin' : 'Pin', () => actions.plan(item.id, item.pinned ? 'unpin' : 'pin'), item.pinned ? 'Let the planner decide' : 'Keep it in the next sprint'));
+    li.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter') actions.reveal(item.id);
+    });
+    list.append(li);
+  }
+  const roadmap = h('table', { class: 'roadmap' }, h('thead', {}, h('tr', {}, h('th', {}, 'Sprint'), h('th', {}, 'Dates'), h('th', {}, 'Items'), h('th', {}, 'Hours'), h('th', {}, 'Interest removed'))));
+  const body = h('tbody');
+  for (const s of model.roadmap) body.append(h('tr', {}, h('td', {}, String(s.sprint)), h('td', {}, `${s.start} – ${s.end}`), h('td', {}, String(s.items.length)), h('td', {}, `${hours(s.plannedHours)} / ${hours(s.budget)}`), h('td', {}, `${hours(s.interestRemoved)}/sprint`)));
+  roadmap.append(body);
+  return h(
+    'section',
+    { class: 'plan', 'aria-label': 'Sprint plan' },
+    h('h2', {}, `Sprint ${next.sprint} plan (${next.start} – ${next.end})`),
+    h('p', {}, `${hours(next.plannedHours)} of ${hours(next.budget)} budget${next.overBudget ? ' (over budget)' : ''}; removes ${hours(next.interestRemoved)}/sprint of interest.`),
+    bar,
+    next.items.length ? list : h('p', { class: 'muted' }, 'Nothing planned: no open item fits the budget.'),
+    h('h3', {}, 'Roadmap'),
+    roadmap,
+  );
+}
+
+function renderCharts(): HTMLElement {
+  const chart = (id: string, title: string) => h('figure', { class: 'chart' }, h('figcaption', {}, title), h('div', { class: 'canvas-box' }, h('canvas', { id, role: 'img', 'aria-label': title })));
+  return h(
+    'section',
+    { class: 'charts', 'aria-label': 'Charts' },
+    chart('chart-folder', 'Interest by area (h/sprint)'),
+    chart('chart-tag', 'Interest by tag'),
+    chart('chart-owner', 'Interest by owner (h/sprint)'),
+    chart('chart-payback', 'Payback (sprints)'),
+    chart('chart-trend', 'Trend over past sprints'),
+    chart('chart-allocation', 'Allocation vs target per sprint'),
+  );
+}
+
+const SORTERS: Record<SortKey, (a: DashboardItem, b: DashboardItem) => number> = {
+  title: (a, b) => a.title.localeCompare(b.title),
+  owner: (a, b) => a.owner.localeCompare(b.owner),
+  status: (a, b) => a.status.localeCompare(b.status),
+  interest: (a, b) => a.interest - b.interest,
+  principal: (a, b) => a.principal - b.principal,
+  payback: (a, b) => (a.payback ?? Number.POSITIVE_INFINITY) - (b.payback ?? Number.POSITIVE_INFINITY),
+  file: (a, b) => a.file.localeCompare(b.file) || a.line - b.line,
+};
+
+/** The table's rows after filtering and sorting by the view state. */
+export function visibleRows(items: DashboardItem[], state: ViewState): DashboardItem[] {
+  const text = state.filter.toLowerCase();
+  const statuses = state.status === 'open+planned' ? ['open', 'planned'] : state.status ? [state.status] : [];
+  const rows = items.filter((item) => (!text || `${item.title} ${item.file} ${item.owner}`.toLowerCase().includes(text)) && (!state.tag || item.tag === state.tag) && (statuses.length === 0 || statuses.includes(item.status)));
+  const sorter = SORTERS[state.sortKey];
+  return rows.sort((a, b) => (state.descending ? -1 : 1) * sorter(a, b) || a.file.localeCompare(b.file) || a.line - b.line);
+}
+
+function select(id: string, label: string, options: Array<[string, string]>, value: string, onChange: (value: string) => void): HTMLElement {
+  const element = h('select', { id, 'aria-label': label });
+  for (const [optionValue, text] of options) {
+    const option = h('option', { value: optionValue }, text) as HTMLOptionElement;
+    option.selected = optionValue === value;
+    element.append(option);
+  }
+  element.addEventListener('change', () => onChange((element as HTMLSelectElement).value));
+  return h('label', {}, `${label} `, element);
+}
+
+function renderTable(model: DashboardModel, state: ViewState, update: (change: Partial<ViewState>) => void, actions: Actions): HTMLElement {
+  const filter = h('input', { id: 'filter', type: 'search', placeholder: 'Filter by text, file or owner', 'aria-label': 'Filter items', value: state.filter }) as HTMLInputElement;
+  filter.addEventListener('input', () => update({ filter: filter.value }));
+  const tags = [...new Set(model.items.map((i) => i.tag))].sort();
+  const controls = h(
+    'div',
+    { class: 'controls' },
+    filter,
+    select('tag-filter', 'Tag', [['', 'all'], ...tags.map((t): [string, string] => [t, t])], state.tag, (tag) => update({ tag })),
+    select('status-filter', 'Status', [['open+planned', 'open + planned'], ['', 'all'], ['open', 'open'], ['planned', 'planned'], ['accepted', 'accepted'], ['wontfix', 'wontfix'], ['done', 'done']], state.status, (status) => update({ status })),
+  );
+  const columns: Array<[SortKey, string]> = [['title', 'Item'], ['owner', 'Owner'], ['status', 'Status'], ['interest', 'Interest'], ['principal', 'Principal'], ['payback', 'Payback'], ['file', 'Location']];
+  const headRow = h('tr');
+  for (const [key, label] of columns) {
+    const sorted = state.sortKey === key;
+    const th = h('th', { scope: 'col', 'aria-sort': sorted ? (state.descending ? 'descending' : 'ascending') : 'none' });
+    const button = h('button', { class: 'sort', 'data-sort': key }, `${label}${sorted ? (state.descending ? ' ▼' : ' ▲') : ''}`);
+    button.addEventListener('click', () => update({ sortKey: key, descending: sorted ? !state.descending : key !== 'title' && key !== 'owner' && key !== 'file' && key !== 'payback' }));
+    th.append(button);
+    headRow.append(th);
+  }
+  headRow.append(h('th', { scope: 'col' }, 'Plan'));
+  const body = h('tbody', { id: 'item-rows' });
+  const rows = visibleRows(model.items, state);
+  for (const item of rows) {
+    const row = h(
+      'tr',
+      { 'data-id': item.id, tabindex: '0', title: item.terms.join('\n') },
+      h('td', {}, item.title),
+      h('td', {}, item.owner),
+      h('td', {}, item.status),
+      h('td', { class: 'num' }, `${hours(item.interest)}/sprint`),
+      h('td', { class: 'num' }, hours(item.principal)),
+      h('td', { class: 'num' }, paybackText(item.payback)),
+      h('td', { class: 'location' }, `${item.file}:${item.line}`),
+    );
+    const planCell = h('td');
+    if (item.status === 'open') planCell.append(actionButton('Include', () => actions.plan(item.id, 'include'), `Plan ${item.title} for the next sprint`));
+    else if (item.status === 'planned') planCell.append(actionButton('Exclude', () => actions.plan(item.id, 'exclude'), `Take ${item.title} out of the plan`));
+    row.append(planCell);
+    row.addEventListener('click', () => actions.reveal(item.id));
+    row.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter') actions.reveal(item.id);
+    });
+    body.append(row);
+  }
+  return h('section', { class: 'items', 'aria-label': 'Items' }, h('h2', {}, `Items (${rows.length} of ${model.items.length})`), controls, h('table', { class: 'item-table' }, h('thead', {}, headRow), body));
+}
+
+function renderExports(actions: Actions): HTMLElement {
+  const section = h('section', { class: 'exports', 'aria-label': 'Export' }, h('span', {}, 'Export: '));
+  for (const format of EXPORT_FORMATS) section.append(actionButton(format.toUpperCase(), () => actions.exportAs(format), `Export the portfolio as ${format.toUpperCase()}`));
+  return section;
+}
+
+/** Renders the whole dashboard into `root`, keeping focus on the filter box if it had it. */
+export function render(root: HTMLElement, model: DashboardModel, state: ViewState, update: (change: Partial<ViewState>) => void, actions: Actions): void {
+  const hadFilterFocus = document.activeElement?.id === 'filter';
+  const byId = new Map(model.items.map((item) => [item.id, item]));
+  root.replaceChildren(
+    h('header', {}, h('h1', {}, 'Tech Debt Portfolio'), h('p', { class: 'muted' }, `${model.root} · ${model.generatedAt.slice(0, 16).replace('T', ' ')}${model.readOnly ? ' · read-only report' : ''}`), ...model.notices.map((n) => h('p', { class: 'notice' }, n))),
+    renderKpis(model),
+    renderPlan(model, byId, actions),
+    renderCharts(),
+    renderTable(model, state, update, actions),
+    renderExports(actions),
+    h('div', { id: 'status', role: 'status', 'aria-live': 'polite' }),
+  );
+  if (hadFilterFocus) {
+    const filter = document.getElementById('filter') as HTMLInputElement | null;
+    filter?.focus();
+    filter?.setSelectionRange(filter.value.length, filter.value.length);
+  }
+}
+
+/** In the read-only report a plan change is shown as the command that makes it. */
+export function showCommand(transport: Transport, id: string, action: PlanAction): void {
+  const status = document.getElementById('status');
+  if (status && transport.readOnly) status.textContent = `Read-only report. To make this change run: ${planCommand(id, action)}`;
+}

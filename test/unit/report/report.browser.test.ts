@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { toHtmlReport } from '../../../src/core/export/html';
+import { toDashboardModel } from '../../../src/core/portfolio/dashboardModel';
+import { launchChromium } from '../../helpers/chromium';
+import { portfolioItem, portfolioView } from '../../helpers/builders';
+import { makeTempDir, removeDir } from '../../helpers/tempDir';
+import { reportAssets } from '../../helpers/webviewBundle';
+import type { PortfolioItem } from '../../../src/core/portfolio/view';
+
+const ARTIFACTS = path.join(__dirname, '../../../test-artifacts');
+const THEMES = ['vscode-dark', 'vscode-light', 'vscode-high-contrast'] as const;
+
+function scored(interest: number, principal: number, extra: Partial<PortfolioItem>): PortfolioItem {
+  return portfolioItem({ score: { interest, principal, payback: interest > 0 ? principal / interest : null, cycleTimeInterest: interest, incidentInterest: 0, terms: [{ name: 'cycleTimeInterest', value: interest, unit: 'h/sprint', formula: `${interest} changes/sprint × 1 h × 1` }] }, ...extra } as Partial<PortfolioItem>);
+}
+
+function sampleModel() {
+  const items = [
+    scored(6, 4, { file: 'src/parser/lexer.ts', tag: 'HACK', text: 'string escapes <b>bold</b> </script>', owner: 'alice' } as never),
+    scored(3, 8, { file: 'src/parser/grammar.ts', tag: 'TODO', text: 'split the grammar', owner: 'bob', status: 'planned', sprint: 3 } as never),
+    scored(1, 2, { file: 'lib/io.py', tag: 'FIXME', text: 'retry on EINTR', owner: 'alice' } as never),
+    scored(0.5, 16, { file: 'lib/db.py', tag: 'DEBT', text: 'replace the ORM' } as never),
+    scored(0, 3, { file: 'docs/x.md', tag: 'TODO', text: 'document the CLI', status: 'accepted' } as never),
+  ];
+  const view = portfolioView(items);
+  const trend = [1, 2, 3, 4, 5, 6].map((k) => ({ label: `S${k}`, openItems: 10 - k, interest: 20 - k * 1.5 }));
+  return toDashboardModel(view, { readOnly: true, trend });
+}
+
+describe('HTML report in Chromium', function () {
+  this.timeout(120_000);
+  let browser: Browser;
+  let dir: string;
+  let page: Page;
+  const consoleErrors: string[] = [];
+  const requests: string[] = [];
+  const model = sampleModel();
+
+  before(async () => {
+    browser = await launchChromium();
+    dir = makeTempDir('debt-report-');
+    mkdirSync(ARTIFACTS, { recursive: true });
+  });
+  after(async () => {
+    await browser?.close();
+    removeDir(dir);
+  });
+
+  async function open(theme: (typeof THEMES)[number]): Promise<Page> {
+    const file = path.join(dir, `report-${theme}.html`);
+    writeFileSync(file, toHtmlReport(model, reportAssets(), theme));
+    const next = await browser.newPage({ viewport: { width: 1280, height: 1800 } });
+    next.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
+    next.on('pageerror', (error) => consoleErrors.push(String(error)));
+    next.on('request', (request) => !request.url().startsWith('file:') && !request.url().startsWith('data:') && requests.push(request.url()));
+    await next.goto(`file://${file}`);
+    await next.waitForSelector('body[data-rendered]');
+    return next;
+  }
+
+  before(async () => {
+    page = await open('vscode-dark');
+  });
+
+  it('renders every chart onto its canvas', async () => {
+    const canvases = await page.$$eval('canvas', (nodes) =>
+      nodes.map((canvas) => {
+        const c = canvas as HTMLCanvasElement;
+        const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        let painted = 0;
+        for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) painted++;
+        return { id: c.id, width: c.width, painted };
+      }),
+    );
+    assert.deepEqual(canvases.map((c) => c.id).sort(), ['chart-allocation', 'chart-folder', 'chart-owner', 'chart-payback', 'chart-tag', 'chart-trend']);
+    for (const canvas of canvases) assert.ok(canvas.width > 0 && canvas.painted > 100, `${canvas.id} is empty`);
+  });
+
+  it('lists the planned items of the next sprint', async () => {
+    const planned = await page.$$eval('#plan-items li', (nodes) => nodes.map((n) => n.getAttribute('data-id')));
+    assert.deepEqual(planned, model.roadmap[0]!.items.map((i) => i.id));
+    assert.ok(planned.length >= 2);
+  });
+
+  it('filters and sorts the item table', async () => {
+    const rows = () => page.$$eval('#item-rows tr', (nodes) => nodes.map((n) => n.getAttribute('data-id')));
+    const open = model.items.filter((i) => i.status === 'open' || i.status === 'planned');
+    assert.deepEqual(await rows(), [...open].sort((a, b) => b.interest - a.interest).map((i) => i.id));
+    await page.fill('#filter', 'parser');
+    assert.deepEqual((await rows()).length, 2);
+    await page.fill('#filter', '');
+    await page.click('button[data-sort="principal"]');
+    assert.deepEqual(await rows(), [...open].sort((a, b) => b.principal - a.principal).map((i) => i.id));
+    await page.selectOption('#status-filter', '');
+    assert.equal((await rows()).length, model.items.length);
+  });
+
+  it('shows plan edits as the CLI command to run (read-only)', async () => {
+    await page.click('#plan-items li vscode-button');
+    const status = await page.textContent('#status');
+    assert.match(status ?? '', /^Read-only report\. To make this change run: debt-portfolio status [0-9a-f]{16} --set open$/);
+  });
+
+  it('keeps hostile item text inert', async () => {
+    assert.equal(await page.$$eval('main b', (nodes) => nodes.length), 0);
+    assert.ok((await page.textContent('#item-rows')).includes('<b>bold</b> </script>'));
+  });
+
+  it('loads nothing from the network and logs no console error, in every theme', async () => {
+    for (const theme of THEMES) {
+      const themed = theme === 'vscode-dark' ? page : await open(theme);
+      await themed.screenshot({ path: path.join(ARTIFACTS, `report-${theme}.png`), fullPage: true });
+      if (themed !== page) await themed.close();
+    }
+    assert.deepEqual(requests, []);
+    assert.deepEqual(consoleErrors, []);
+  });
+});
