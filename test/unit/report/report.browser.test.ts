@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -106,7 +107,7 @@ describe('HTML report in Chromium', function () {
 
   it('keeps hostile item text inert', async () => {
     assert.equal(await page.$$eval('main b', (nodes) => nodes.length), 0);
-    assert.ok((await page.textContent('#item-rows')).includes('<b>bold</b> </script>'));
+    assert.ok((await page.textContent('#item-rows'))?.includes('<b>bold</b> </script>'));
   });
 
   it('loads nothing from the network and logs no console error, in every theme', async () => {
