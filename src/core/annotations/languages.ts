@@ -39,6 +39,14 @@ const cChar: StringRule = { ...sqLine, guard: notDigitSeparator };
 /** Dart raw strings: r'C:\' has no escapes. */
 const dartRaw: StringRule[] = ["'''", '"""', "'", '"'].map((quote) => ({ open: `r${quote}`, close: quote, singleLine: quote.length === 1, guard: notAfterWord }));
 
+/** Make hands a recipe line (one that starts with a tab) to the shell: there quotes hold a #, and # starts a comment only at a word start. */
+const inRecipe: Guard = (text, i) => {
+  let j = i;
+  while (j > 0 && text[j - 1] !== '\n' && text[j - 1] !== '\r') j--;
+  return text[j] === '\t';
+};
+const makeComment: Guard = (text, i) => !inRecipe(text, i) || atWordStart(text, i);
+
 const shellHeredoc: HeredocRule = { open: '<<', spaced: true };
 const capitalHeredoc: HeredocRule = { open: '<<', capitalBare: true };
 
@@ -89,7 +97,7 @@ export const SPECS = {
   },
   ruby: {
     lineComments: hash,
-    blockComments: [{ open: '=begin', close: '=end', guard: atLineStart }],
+    blockComments: [{ open: '=begin', close: '=end', guard: atLineStart, closeGuard: atLineStart }],
     strings: [dq, sq, { open: '`', close: '`', escape: '\\' }],
     literalPrefixes: '?',
     heredoc: capitalHeredoc,
@@ -112,7 +120,14 @@ export const SPECS = {
     strings: [{ open: '"""', close: '"""', escape: '\\' }, { open: "'''", close: "'''" }, dqLine, { open: "'", close: "'", singleLine: true }],
   },
   dockerfile: { lineComments: [{ open: '#', guard: atLineStart }] },
-  makefile: { lineComments: hash, literalPrefixes: '\\' },
+  makefile: {
+    lineComments: [{ open: '#', guard: makeComment }],
+    strings: [
+      { ...dqLine, guard: inRecipe },
+      { open: "'", close: "'", singleLine: true, guard: inRecipe },
+    ],
+    literalPrefixes: '\\',
+  },
   r: { lineComments: hash, strings: [dq, sq] },
   perl: {
     lineComments: [{ open: '#', guard: notPerlSigil }],
@@ -120,6 +135,7 @@ export const SPECS = {
       open,
       close: '=cut',
       guard: atLineStart,
+      closeGuard: atLineStart,
     })),
     strings: [dq, sq],
     heredoc: capitalHeredoc,
@@ -160,7 +176,7 @@ export const SPECS = {
   erlang: { lineComments: [{ open: '%' }], strings: [dq, sq], literalPrefixes: '$' },
   matlab: {
     lineComments: [{ open: '%' }],
-    blockComments: [{ open: '%{', close: '%}', nested: true, guard: atLineStart }],
+    blockComments: [{ open: '%{', close: '%}', nested: true, guard: atLineStart, closeGuard: atLineStart }],
     strings: [dqLine, { open: "'", close: "'", doubled: true, singleLine: true, guard: matlabQuote }],
   },
 } satisfies Record<string, LexSpec>;

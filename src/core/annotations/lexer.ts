@@ -27,6 +27,8 @@ export interface BlockCommentRule {
   close: string;
   nested?: boolean;
   guard?: Guard;
+  /** Decides whether a closer at offset i counts (Ruby's =end only at the start of a line). */
+  closeGuard?: Guard;
 }
 
 export interface StringRule {
@@ -176,6 +178,9 @@ function newLexer(text: string, spec: LexSpec, comments: Comment[]): Lexer {
   };
 }
 
+const applies = (text: string, i: number, rule: { open: string; guard?: Guard }): boolean =>
+  text.startsWith(rule.open, i) && (!rule.guard || rule.guard(text, i));
+
 function skipString(text: string, from: number, rule: StringRule): number {
   const n = text.length;
   let j = from + rule.open.length;
@@ -201,11 +206,11 @@ function skipBlock(text: string, from: number, rule: BlockCommentRule): number {
   let depth = 1;
   let j = from + rule.open.length;
   while (j < text.length) {
-    if (text.startsWith(rule.close, j)) {
+    if (text.startsWith(rule.close, j) && (!rule.closeGuard || rule.closeGuard(text, j))) {
       depth--;
       j += rule.close.length;
       if (depth === 0 || !rule.nested) return j;
-    } else if (rule.nested && text.startsWith(rule.open, j)) {
+    } else if (rule.nested && applies(text, j, rule)) {
       depth++;
       j += rule.open.length;
     } else j++;
@@ -364,23 +369,24 @@ function heredocOpener(text: string, at: number, rule: HeredocRule): { delimiter
   return { delimiter: word, next: j };
 }
 
-/** Skips the bodies of pending here-documents from the line break at `at`; returns the end of the last terminator line. */
+/** Skips the bodies of pending here-documents from the line break at `at`; returns the offset just past the last terminator. */
 function skipHeredocBodies(text: string, at: number, delimiters: readonly string[]): number {
   let lineStart = text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) === 10 ? at + 2 : at + 1;
-  let end = at;
+  let end = text.length;
   for (const delimiter of delimiters) {
-    while (lineStart < text.length && !isTerminator(text, lineStart, delimiter)) lineStart = nextLineStart(text, lineStart);
-    end = lineEnd(text, lineStart);
-    lineStart = nextLineStart(text, lineStart);
+    end = text.length;
+    for (; lineStart < text.length && end === text.length; lineStart = nextLineStart(text, lineStart)) {
+      end = terminatorEnd(text, lineStart, delimiter);
+    }
   }
-  return Math.min(end, text.length);
+  return end;
 }
 
-/** The line at `lineStart` holds the delimiter, maybe indented, and nothing else of a word after it (PHP: `EOT;`). */
-function isTerminator(text: string, lineStart: number, delimiter: string): boolean {
+/** If the line at `lineStart` starts with the delimiter, maybe indented, and no word goes on after it: the offset past it. */
+function terminatorEnd(text: string, lineStart: number, delimiter: string): number {
   let j = lineStart;
   while (text[j] === ' ' || text[j] === '\t') j++;
-  return text.startsWith(delimiter, j) && !isWordChar(text, j + delimiter.length);
+  return text.startsWith(delimiter, j) && !isWordChar(text, j + delimiter.length) ? j + delimiter.length : text.length;
 }
 
 /** A line comment ends at the end of its line, or (PHP) at the end tag. */
@@ -402,9 +408,6 @@ function addBlock(lx: Lexer, at: number, open: string, end: number, close: strin
   lx.comments.push({ kind: 'block', start: at, end, bodyStart: at + open.length, bodyEnd: closed ? end - close.length : end });
   return end;
 }
-
-const applies = (text: string, i: number, rule: { open: string; guard?: Guard }): boolean =>
-  text.startsWith(rule.open, i) && (!rule.guard || rule.guard(text, i));
 
 /** Lua long brackets: --[[ ]] comments and [[ ]] strings, with their =-levels. */
 function stepLua(lx: Lexer, i: number): number {

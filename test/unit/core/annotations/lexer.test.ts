@@ -29,12 +29,18 @@ const CASES: Array<[string, string, string[]]> = [
   ['here.rb', `sql = <<~SQL\n  -- it's # TODO inside\nSQL\n# TODO after a squiggly heredoc\nx = a << b # FIXME after a shift\n`, ['4:3 TODO after a squiggly heredoc', '5:14 FIXME after a shift']],
   ['here.pl', `print <<"EOF";\n# TODO inside\nEOF\n# TODO after a heredoc\n`, ['4:3 TODO after a heredoc']],
   ['here.php', `<?php\n$s = <<<EOT\n  // TODO inside\n  EOT;\n// TODO after a heredoc\n`, ['5:4 TODO after a heredoc']],
+  ['terminator.php', `<?php\n$s = <<<'EOT'\n  # TODO inside\n  EOT; // FIXME on the terminator line\n`, ['4:11 FIXME on the terminator line']],
   ['template.php', `<p>Don't forget</p>\n<?php // TODO in a php island ?>\n<p>It's # FIXME html text</p>\n<!-- HACK: an html comment -->\n<?= $x /* XXX short echo */ ?>\n`, [
     '2:10 TODO in a php island',
     '4:6 HACK an html comment',
     '5:11 XXX short echo',
   ]],
   ['sigil.ex', `r = ~r/#fake/ # TODO after a sigil\ns = ~s(a # b) # FIXME after another\n`, ['1:17 TODO after a sigil', '2:17 FIXME after another']],
+  ['recipe.mk', `all:\n\techo "# TODO inside quotes" a#b # FIXME after a recipe\nX := 1 # HACK after an assignment\n`, ['2:36 FIXME after a recipe', '3:10 HACK after an assignment']],
+  ['begin.rb', `=begin\nTODO: mentions =end mid-line\n=end\n# FIXME after the block\n`, ['2:1 TODO mentions =end mid-line', '4:3 FIXME after the block']],
+  ['pod.pl', `=pod\n\nTODO: mentions =cut mid-line\n\n=cut\n# FIXME after POD\n`, ['3:1 TODO mentions =cut mid-line', '6:3 FIXME after POD']],
+  ['block.m', `%{\nTODO: mentions %} mid-line\n%}\nx = 1; % FIXME after the block\n`, ['2:1 TODO mentions %} mid-line', '4:10 FIXME after the block']],
+  ['nested-open.m', `%{\nTODO: mentions %{ mid-line\n%}\nx = 1; % FIXME after the block\n`, ['2:1 TODO mentions %{ mid-line', '4:10 FIXME after the block']],
   ['code.md', 'Write `<!-- TODO: x -->` to tag.\n\n```html\n<!-- TODO in a fence -->\n```\n<!-- TODO: a real one -->\n', ['6:6 TODO a real one']],
 ];
 
