@@ -1,11 +1,21 @@
 import { parseArgs } from 'node:util';
 import { ScanInputError } from '../core/scan';
 import { EXIT_USAGE, UsageError, type Command } from './command';
+import { checkCommand } from './commands/check';
+import { exportCommand } from './commands/export';
+import { planCommand } from './commands/plan';
+import { reportCommand } from './commands/report';
 import { scanCommand } from './commands/scan';
+import { statusCommand } from './commands/status';
 
 /** Every command, by name; each lives in its own file under commands/. */
 const COMMANDS: Record<string, Command> = {
   scan: scanCommand,
+  plan: planCommand,
+  status: statusCommand,
+  export: exportCommand,
+  report: reportCommand,
+  check: checkCommand,
 };
 
 function mainHelp(): string {

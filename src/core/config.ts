@@ -13,6 +13,13 @@ const SCHEMA = {
   include: { schema: z.array(z.string().min(1)), fallback: [] as string[] },
   exclude: { schema: z.array(z.string().min(1)), fallback: [] as string[] },
   maxFileSizeBytes: { schema: z.number().int().positive(), fallback: DEFAULT_MAX_FILE_SIZE },
+  sprintLengthDays: { schema: z.number().int().min(1).max(90), fallback: 14 },
+  firstSprintStart: { schema: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => !Number.isNaN(Date.parse(d)), 'not a date'), fallback: '2026-01-05' },
+  capacityHours: { schema: z.number().positive().max(100_000), fallback: 240 },
+  allocationPercent: { schema: z.number().min(0).max(100), fallback: 20 },
+  roadmapSprints: { schema: z.number().int().min(1).max(26), fallback: 4 },
+  adherenceSprints: { schema: z.number().int().min(1).max(52), fallback: 6 },
+  interestBudget: { schema: z.number().nonnegative().nullable(), fallback: null as number | null },
 } as const;
 
 type Schema = typeof SCHEMA;

@@ -1,14 +1,21 @@
 import { writeFile } from 'node:fs/promises';
 import type { ScanResult, Warning } from '../../core/model';
-import { scan } from '../../core/scan';
-import { emit, terminalProgress, UsageError, type Command } from '../command';
+import { sortItems } from '../../core/portfolio/grouping';
+import { round, type PortfolioItem } from '../../core/portfolio/view';
+import { emit, UsageError, type Command } from '../command';
+import { loadPortfolio, printNotices } from '../portfolio';
 import { renderTable } from '../table';
+
+/** The scan contract: what was scanned, and every item with its score and the team's decision. */
+export type ScanOutput = Omit<ScanResult, 'items'> & { items: PortfolioItem[] };
 
 export const scanCommand: Command = {
   summary: 'find debt annotations in a folder and print them',
   usage: `debt-portfolio scan [dir] [options]
 
-Scans dir (default: the current folder) for debt annotations in comments.
+Scans dir (default: the current folder) for debt annotations in comments and prints them with
+their interest (hours per sprint), principal (hours) and payback (sprints), highest interest first.
+It reads the team's decisions from .debt/portfolio.json but writes nothing there.
 
 Options:
   --format table|json   output format (default: table)
@@ -30,9 +37,9 @@ Options:
     if (format !== 'table' && format !== 'json') throw new UsageError(`--format must be table or json, not "${format}"`);
     const tags = typeof values.tags === 'string' ? values.tags.split(',').map((t) => t.trim()).filter(Boolean) : undefined;
     if (tags && (tags.length === 0 || tags.some((t) => !/^[A-Za-z][\w-]*$/.test(t)))) throw new UsageError(`--tags must be a comma-separated list of words, not "${values.tags}"`);
-    const progress = terminalProgress('scanning');
-    const result = await scan(positionals[0] ?? '.', { tags, noGit: values['no-git'] === true }, { onProgress: progress.onProgress });
-    progress.end();
+    const portfolio = await loadPortfolio(values, positionals, { tags, record: false });
+    printNotices(portfolio);
+    const result: ScanOutput = { ...portfolio.scan, items: portfolio.view.items };
     const json = `${JSON.stringify(result, null, 2)}\n`;
     if (typeof values.write === 'string') await writeFile(values.write, json);
     await emit(format === 'json' ? json : `${scanTable(result)}\n`, values.out);
@@ -40,12 +47,20 @@ Options:
   },
 };
 
-export function scanTable(result: ScanResult): string {
-  const rows = result.items.map((item) => [`${item.file}:${item.line}:${item.column}`, item.tag, item.meta.owner ?? '', item.text]);
+export function scanTable(result: ScanOutput): string {
+  const rows = sortItems(result.items, 'interest').map((item) => [
+    `${item.file}:${item.line}:${item.column}`,
+    item.kind === 'annotation' ? item.tag : item.kind,
+    item.owner ?? '',
+    round(item.score.interest, 2),
+    round(item.score.principal),
+    item.score.payback === null ? '-' : round(item.score.payback, 1),
+    item.kind === 'annotation' ? item.text : '',
+  ]);
   const skipped = Object.entries(result.skipped).map(([reason, count]) => `${reason} ${count}`).join(', ');
   const files = new Set(result.items.map((item) => item.file)).size;
   return [
-    rows.length > 0 ? renderTable(['location', 'tag', 'owner', 'text'], rows, [60, 10, 16, 80]) : 'No debt annotations found.',
+    rows.length > 0 ? renderTable(['location', 'tag', 'owner', 'h/sprint', 'h', 'payback', 'text'], rows, [60, 10, 16, 8, 6, 8, 70]) : 'No debt annotations found.',
     '',
     `${result.items.length} items in ${files} files; ${result.stats.filesScanned} of ${result.stats.filesListed} files scanned (${result.stats.lister}) in ${result.stats.durationMs} ms`,
     ...(skipped ? [`skipped: ${skipped}`] : []),

@@ -31,3 +31,17 @@ export function applyDecision(data: PortfolioData, id: string, change: DecisionC
   data.items[id] = JSON.parse(JSON.stringify(next)) as Decision;
   return data.items[id]!;
 }
+
+/** What a dashboard plan action changes: include plans the item for `sprint`, exclude reopens and unpins it. */
+export function planActionChange(action: 'include' | 'exclude' | 'pin' | 'unpin', sprint: number): DecisionChange {
+  switch (action) {
+    case 'include':
+      return { status: 'planned', sprint };
+    case 'exclude':
+      return { status: 'open', sprint: null, pinned: false };
+    case 'pin':
+      return { pinned: true };
+    case 'unpin':
+      return { pinned: false };
+  }
+}

@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { toHtmlReport, type ReportAssets } from '../../core/export/html';
+import { toDashboardModel } from '../../core/portfolio/dashboardModel';
+import type { Command } from '../command';
+import { COMMON_OPTIONS, COMMON_USAGE, loadPortfolio, printNotices } from '../portfolio';
+
+/** The dashboard bundle and styles shipped beside the CLI (dist/webview.js, media/*.css). */
+export function shippedAssets(): ReportAssets {
+  return {
+    script: readFileSync(path.join(__dirname, 'webview.js'), 'utf8'),
+    styles: ['dashboard.css', 'report-themes.css'].map((file) => readFileSync(path.join(__dirname, '..', 'media', file), 'utf8')),
+  };
+}
+
+export const reportCommand: Command = {
+  summary: 'write the dashboard as one standalone HTML file',
+  usage: `debt-portfolio report [dir] [options]
+
+Writes the portfolio dashboard (plan, charts, items) as one HTML file that works offline.
+It is read-only: a plan change shows the debt-portfolio command that makes it.
+
+Options:
+  --out <file>          where to write it (default: debt-portfolio.html)
+${COMMON_USAGE}`,
+  options: { ...COMMON_OPTIONS, out: { type: 'string', default: 'debt-portfolio.html' } },
+  async run(values, positionals) {
+    const portfolio = await loadPortfolio(values, positionals);
+    printNotices(portfolio);
+    const html = toHtmlReport(toDashboardModel(portfolio.view, { readOnly: true, notices: portfolio.notices }), shippedAssets());
+    await writeFile(String(values.out), html);
+    process.stdout.write(`wrote ${String(values.out)} (${portfolio.view.items.length} items)\n`);
+    return 0;
+  },
+};

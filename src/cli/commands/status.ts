@@ -1,0 +1,68 @@
+import path from 'node:path';
+import { todayUtc } from '../../core/portfolio/build';
+import { applyDecision, UnknownItemError, type DecisionChange } from '../../core/store/decide';
+import { openStore, type PortfolioStore } from '../../core/store/portfolioStore';
+import { STATUSES, type Status } from '../../core/store/schema';
+import { UsageError, type Command, type OptionValues } from '../command';
+import { loadPortfolio, positiveNumber } from '../portfolio';
+
+const SETTABLE = STATUSES.filter((s): s is Exclude<Status, 'done'> => s !== 'done');
+
+function changeOf(values: OptionValues): DecisionChange {
+  const change: DecisionChange = {};
+  if (values.set !== undefined) {
+    if (!SETTABLE.includes(values.set as never)) throw new UsageError(`--set must be one of ${SETTABLE.join(', ')}, not "${String(values.set)}"`);
+    change.status = values.set as DecisionChange['status'];
+  }
+  const sprint = positiveNumber(values, 'sprint');
+  if (sprint !== undefined) change.sprint = Math.round(sprint);
+  if (typeof values.note === 'string') change.notes = values.note;
+  if (values.pin && values.unpin) throw new UsageError('--pin and --unpin together');
+  if (values.pin) change.pinned = true;
+  if (values.unpin) change.pinned = false;
+  if (typeof values.owner === 'string') change.owner = values.owner === '' ? null : values.owner;
+  if (Object.keys(change).length === 0) throw new UsageError('nothing to change: give --set, --sprint, --note, --pin, --unpin or --owner');
+  return change;
+}
+
+/** The full id for an id or a unique prefix of at least 6 hex digits. */
+function resolveId(store: PortfolioStore, given: string): string | undefined {
+  if (!/^[0-9a-f]{6,16}$/.test(given)) throw new UsageError(`"${given}" is not an item id (6 to 16 hex digits, from scan --format json)`);
+  const matches = Object.keys(store.data().items).filter((id) => id.startsWith(given));
+  if (matches.length > 1) throw new UsageError(`"${given}" matches ${matches.length} items; give more digits`);
+  return matches[0];
+}
+
+export const statusCommand: Command = {
+  summary: 'record a team decision on one item: plan it, accept it, won\'t fix, reopen, pin',
+  usage: `debt-portfolio status <id> [options]
+
+Options:
+  --set planned|accepted|wontfix|open   the item's status
+  --sprint <n>          the sprint it is planned for
+  --note <text>         a note (why it is accepted, who pairs on it…)
+  --pin / --unpin       keep it in the next sprint's plan whatever its score
+  --owner <name>        who owns it (overrides META owner; "" clears)
+  --dir <folder>        the workspace (default: the current folder)
+  --no-git              no git at all
+  -h, --help            show this help`,
+  options: { set: { type: 'string' }, sprint: { type: 'string' }, note: { type: 'string' }, pin: { type: 'boolean' }, unpin: { type: 'boolean' }, owner: { type: 'string' }, dir: { type: 'string', default: '.' }, 'no-git': { type: 'boolean', default: false } },
+  async run(values, positionals) {
+    if (positionals.length !== 1) throw new UsageError('give exactly one item id');
+    const change = changeOf(values);
+    const root = path.resolve(String(values.dir));
+    let store = await openStore(root);
+    if (store.readOnly) throw new UsageError(store.readOnly);
+    let id = resolveId(store, positionals[0]!);
+    if (!id) {
+      store = (await loadPortfolio(values, [root], { record: true })).store;
+      id = resolveId(store, positionals[0]!);
+    }
+    if (!id) throw new UsageError(new UnknownItemError(positionals[0]!).message);
+    const today = todayUtc();
+    await store.update((data) => void applyDecision(data, id, change, today));
+    const decision = store.data().items[id]!;
+    process.stdout.write(`${id} ${decision.status}${decision.sprint !== undefined ? ` sprint ${decision.sprint}` : ''}${decision.pinned ? ' pinned' : ''}: ${decision.tag} ${decision.text}\n`);
+    return 0;
+  },
+};
