@@ -244,6 +244,9 @@ for (const [id, family, extensions] of TABLE) {
   for (const extension of extensions) byExtension.set(extension, language);
 }
 
+/** Every language of the comment table. */
+export const LANGUAGES: readonly Language[] = [...byId.values()];
+
 /** The language of a file from its name, or undefined when the comment table does not know it. */
 export function languageOf(fileName: string): Language | undefined {
   const base = fileName.slice(fileName.lastIndexOf('/') + 1);
