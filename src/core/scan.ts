@@ -46,6 +46,15 @@ export interface FileScan {
   bytes?: number;
 }
 
+/** The annotations of a file's text (an editor's unsaved buffer, say); undefined for a language the table does not know. */
+export function annotationItemsOf(file: string, text: string, tags: TagMatcher): AnnotationItem[] | undefined {
+  const language = languageOf(file);
+  if (!language) return undefined;
+  const found = findAnnotations(text, language, file, tags);
+  const ids = annotationIds(file, found);
+  return found.map((a, k) => ({ id: ids[k]!, kind: 'annotation', tag: a.tag, text: a.text, meta: a.meta, file, line: a.line, column: a.column, endLine: a.endLine, language: language.id, warnings: a.warnings }));
+}
+
 /** Scans one file (a POSIX path relative to root); never throws for a bad file. */
 export async function scanFile(root: string, file: string, context: { tags: TagMatcher; maxBytes: number }): Promise<FileScan> {
   const language = languageOf(file);
@@ -55,9 +64,7 @@ export async function scanFile(root: string, file: string, context: { tags: TagM
     const warnings = COUNTED_ONLY.has(read.reason) ? [] : [{ file, code: `skip-${read.reason}`, message: `skipped: ${read.detail}` }];
     return { items: [], skipped: { file, reason: read.reason }, warnings };
   }
-  const found = findAnnotations(read.text, language, file, context.tags);
-  const ids = annotationIds(file, found);
-  const items = found.map((a, k): AnnotationItem => ({ id: ids[k]!, kind: 'annotation', tag: a.tag, text: a.text, meta: a.meta, file, line: a.line, column: a.column, endLine: a.endLine, language: language.id, warnings: a.warnings }));
+  const items = annotationItemsOf(file, read.text, context.tags) ?? [];
   return { items, warnings: read.notes.map((note) => ({ file, code: 'encoding', message: note })), bytes: read.bytes };
 }
 

@@ -1,26 +1,57 @@
 import * as vscode from 'vscode';
-import { scan } from '../core/scan';
+import { plainScorer } from '../core/portfolio/plainScorer';
+import { registerDashboard } from './dashboard';
+import { registerEditorInsights } from './editorInsights';
+import { registerItemCommands } from './itemCommands';
+import { registerLiveUpdates } from './liveUpdates';
+import { createPortfolioService, type PortfolioService } from './portfolioService';
+import { registerStatusBar } from './statusBar';
+import { registerTagging } from './tagging';
+import { registerTree } from './tree';
 
-export function activate(context: vscode.ExtensionContext): void {
+/** What activate returns: the service, for integration tests and other extensions. */
+export interface DebtPortfolioApi {
+  service: PortfolioService;
+  /** The first full scan; resolves when it is done. */
+  ready: Promise<void>;
+}
+
+export function activate(context: vscode.ExtensionContext): DebtPortfolioApi {
+  const started = performance.now();
   const log = vscode.window.createOutputChannel('Tech Debt', { log: true });
-  context.subscriptions.push(log);
+  const service = createPortfolioService(log, plainScorer);
+  context.subscriptions.push(log, service);
+  registerTree(context, service);
+  registerEditorInsights(context, service);
+  registerTagging(context, service);
+  registerItemCommands(context, service);
+  registerStatusBar(context, service);
+  registerDashboard(context, service, log);
+  registerLiveUpdates(context, service);
+
+  let shownError = false;
+  const scanAll = async (): Promise<number> => {
+    try {
+      await service.rescanAll();
+    } catch (error) {
+      log.error(`scan failed: ${(error as Error).stack ?? String(error)}`);
+      if (!shownError) {
+        shownError = true;
+        void vscode.window.showErrorMessage(`Tech Debt: the scan failed: ${(error as Error).message}`, 'Open Log').then((choice) => choice && log.show());
+      }
+    }
+    await vscode.commands.executeCommand('setContext', 'debtPortfolio.scanned', true);
+    return service.portfolios().reduce((sum, p) => sum + p.view.items.length, 0);
+  };
   context.subscriptions.push(
-    vscode.commands.registerCommand('debtPortfolio.scanWorkspace', async () => {
-      const folders = vscode.workspace.workspaceFolders ?? [];
-      if (folders.length === 0) {
-        void vscode.window.showInformationMessage('Tech Debt: open a folder to scan it.');
-        return 0;
-      }
-      let total = 0;
-      for (const folder of folders) {
-        const result = await scan(folder.uri.fsPath, { noGit: !vscode.workspace.isTrusted });
-        log.info(`${folder.name}: ${result.items.length} debt items in ${result.stats.filesScanned} files (${result.stats.durationMs} ms)`);
-        for (const w of result.warnings) log.warn(`${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`);
-        total += result.items.length;
-      }
-      return total;
-    }),
+    vscode.commands.registerCommand('debtPortfolio.scanWorkspace', scanAll),
+    vscode.commands.registerCommand('debtPortfolio.openLog', () => log.show()),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => void scanAll()),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void scanAll()),
   );
+  const ready = new Promise<void>((resolve) => setTimeout(() => void scanAll().then(() => resolve()), 0));
+  log.debug(`activated in ${Math.round(performance.now() - started)} ms`);
+  return { service, ready };
 }
 
 export function deactivate(): void {}

@@ -1,0 +1,106 @@
+import * as vscode from 'vscode';
+import { costLine, explain, isOpen, round, severityOf, titleOf, type PortfolioItem, type Severity } from '../core/portfolio/view';
+import { itemsInDocument } from './documentItems';
+import type { PortfolioService } from './portfolioService';
+
+const config = () => vscode.workspace.getConfiguration('debtPortfolio');
+
+function breakdown(item: PortfolioItem): vscode.MarkdownString {
+  const md = new vscode.MarkdownString();
+  md.appendMarkdown(`**Tech Debt** · ${item.status}${item.owner ? ` · owner ${item.owner}` : ''}\n\n`);
+  md.appendText(`${titleOf(item)}\n`);
+  md.appendMarkdown(`\n**${round(item.score.interest, 2)} h/sprint** interest · **${round(item.score.principal)} h** principal · payback ${item.score.payback === null ? '—' : `${round(item.score.payback, 2)} sprints`}\n\n`);
+  for (const term of item.score.terms) md.appendText(`• ${explain(term)}\n`);
+  if (item.age) md.appendText(`\nIntroduced ${item.age.introduced.slice(0, 10)} by ${item.age.author} in ${item.age.commit.slice(0, 8)}\n`);
+  return md;
+}
+
+class DebtCodeLensProvider implements vscode.CodeLensProvider {
+  readonly onDidChangeCodeLenses: vscode.Event<void>;
+  constructor(private readonly service: PortfolioService) {
+    this.onDidChangeCodeLenses = service.onDidChange;
+  }
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    if (!config().get<boolean>('codeLens.enabled', true)) return [];
+    return itemsInDocument(this.service, document)
+      .filter(({ item }) => isOpen(item))
+      .map(({ item, range }) => new vscode.CodeLens(new vscode.Range(range.start, range.start), { title: costLine(item.score), command: 'debtPortfolio.showInDashboard', arguments: [item.id], tooltip: item.score.terms.map(explain).join('\n') }));
+  }
+}
+
+class DebtHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly service: PortfolioService) {}
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const hit = itemsInDocument(this.service, document).find(({ range }) => position.line >= range.start.line && position.line <= range.end.line);
+    return hit ? new vscode.Hover(breakdown(hit.item), new vscode.Range(hit.range.start.line, 0, hit.range.end.line, Number.MAX_SAFE_INTEGER)) : undefined;
+  }
+}
+
+const GUTTER_COLOURS: Record<Exclude<Severity, 'none'>, string> = { high: 'charts.red', medium: 'charts.orange', low: 'charts.yellow' };
+
+function gutterDecorations(): Record<Exclude<Severity, 'none'>, vscode.TextEditorDecorationType> {
+  const make = (colour: string) =>
+    vscode.window.createTextEditorDecorationType({
+      isWholeLine: true,
+      overviewRulerColor: new vscode.ThemeColor(colour),
+      overviewRulerLane: vscode.OverviewRulerLane.Right,
+      borderColor: new vscode.ThemeColor(colour),
+      borderStyle: 'solid',
+      borderWidth: '0 0 0 2px',
+    });
+  return { high: make(GUTTER_COLOURS.high), medium: make(GUTTER_COLOURS.medium), low: make(GUTTER_COLOURS.low) };
+}
+
+/** CodeLens, hovers, severity marks and (when enabled) diagnostics for debt in open editors. */
+export function registerEditorInsights(context: vscode.ExtensionContext, service: PortfolioService): vscode.DiagnosticCollection {
+  const decorations = gutterDecorations();
+  const diagnostics = vscode.languages.createDiagnosticCollection('Tech Debt');
+
+  const decorate = (editor: vscode.TextEditor): void => {
+    const enabled = config().get<boolean>('decorations.enabled', true);
+    const bySeverity: Record<Exclude<Severity, 'none'>, vscode.Range[]> = { high: [], medium: [], low: [] };
+    if (enabled) {
+      for (const { item, range } of itemsInDocument(service, editor.document)) {
+        const severity = severityOf(item.score.interest);
+        if (severity !== 'none' && isOpen(item)) bySeverity[severity].push(range);
+      }
+    }
+    for (const severity of ['high', 'medium', 'low'] as const) editor.setDecorations(decorations[severity], bySeverity[severity]);
+  };
+
+  const diagnose = (): void => {
+    diagnostics.clear();
+    if (!config().get<boolean>('diagnostics.enabled', false)) return;
+    const min = config().get<number>('diagnostics.minInterest', 4);
+    for (const portfolio of service.portfolios()) {
+      const byFile = new Map<string, vscode.Diagnostic[]>();
+      for (const item of portfolio.view.items.filter((i) => isOpen(i) && i.score.interest >= min)) {
+        const range = new vscode.Range(item.line - 1, item.column - 1, Math.max(item.endLine, item.line) - 1, Number.MAX_SAFE_INTEGER);
+        const diagnostic = new vscode.Diagnostic(range, `${titleOf(item)}: ${costLine(item.score)}`, severityOf(item.score.interest) === 'high' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information);
+        diagnostic.source = 'Tech Debt';
+        diagnostic.code = item.id;
+        byFile.set(item.file, [...(byFile.get(item.file) ?? []), diagnostic]);
+      }
+      for (const [file, list] of byFile) diagnostics.set(vscode.Uri.joinPath(portfolio.folder.uri, ...file.split('/')), list);
+    }
+  };
+
+  const refresh = (): void => {
+    vscode.window.visibleTextEditors.forEach(decorate);
+    diagnose();
+  };
+
+  context.subscriptions.push(
+    diagnostics,
+    ...Object.values(decorations),
+    vscode.languages.registerCodeLensProvider({ scheme: 'file' }, new DebtCodeLensProvider(service)),
+    vscode.languages.registerHoverProvider({ scheme: 'file' }, new DebtHoverProvider(service)),
+    service.onDidChange(refresh),
+    vscode.window.onDidChangeVisibleTextEditors(refresh),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('debtPortfolio')) refresh();
+    }),
+  );
+  refresh();
+  return diagnostics;
+}

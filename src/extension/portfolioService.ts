@@ -1,0 +1,145 @@
+import * as vscode from 'vscode';
+import { tagMatcher } from '../core/annotations/grammar';
+import { loadConfig } from '../core/config';
+import { buildPortfolio, planSettingsOf, portfolioItems, todayUtc, viewOf, type Portfolio, type Scorer } from '../core/portfolio/build';
+import type { DebtItem } from '../core/model';
+import type { PortfolioItem, PortfolioView } from '../core/portfolio/view';
+import { pathFilter } from '../core/files/excludes';
+import { annotationItemsOf, scanFile } from '../core/scan';
+import { applyDecision, type DecisionChange } from '../core/store/decide';
+import { reconcile } from '../core/store/reconcile';
+import type { PortfolioData } from '../core/store/schema';
+
+/** A workspace folder's portfolio as the extension last built it. */
+export interface FolderPortfolio {
+  folder: vscode.WorkspaceFolder;
+  view: PortfolioView;
+  /** What is off or wrong (history off, store read-only), in words for the view. */
+  notices: string[];
+}
+
+/** The one place the extension gets portfolios from and sends decisions to. */
+export interface PortfolioService {
+  readonly onDidChange: vscode.Event<void>;
+  portfolios(): FolderPortfolio[];
+  /** The folder portfolio that holds an item, and the item. */
+  find(id: string): { portfolio: FolderPortfolio; item: PortfolioItem } | undefined;
+  rescanAll(): Promise<void>;
+  rescanDocument(document: vscode.TextDocument): Promise<void>;
+  /** Rescans files changed on disk (created, renamed, changed outside an editor), or forgets deleted ones. */
+  rescanFiles(uris: readonly vscode.Uri[]): Promise<void>;
+  decide(id: string, change: DecisionChange): Promise<void>;
+}
+
+interface FolderState extends FolderPortfolio {
+  built: Portfolio;
+}
+
+const relativePath = (folder: vscode.WorkspaceFolder, uri: vscode.Uri): string => vscode.workspace.asRelativePath(uri, false).split('\\').join('/').replace(vscode.workspace.workspaceFolders && vscode.workspace.workspaceFolders.length > 1 ? `${folder.name}/` : '', '');
+
+export function createPortfolioService(log: vscode.LogOutputChannel, scorer: Scorer): PortfolioService & vscode.Disposable {
+  const changed = new vscode.EventEmitter<void>();
+  const states = new Map<string, FolderState>();
+  let scanning: AbortController | undefined;
+
+  const gitAllowed = (): boolean => vscode.workspace.isTrusted;
+
+  async function buildFolder(folder: vscode.WorkspaceFolder, signal: AbortSignal): Promise<void> {
+    const started = performance.now();
+    const built = await buildPortfolio(folder.uri.fsPath, { noGit: !gitAllowed(), scorer }, { signal });
+    const notices = [...built.notices, ...(gitAllowed() ? [] : ['untrusted workspace: git is off'])];
+    states.set(folder.uri.toString(), { folder, view: built.view, notices, built });
+    log.debug(`${folder.name}: ${built.view.items.length} items, ${built.scan.stats.filesScanned} files in ${Math.round(performance.now() - started)} ms`);
+    for (const warning of built.scan.warnings.slice(0, 200)) log.warn(`${folder.name}/${warning.file}${warning.line ? `:${warning.line}` : ''}: ${warning.message}`);
+  }
+
+  /** Replaces the items of some files and rebuilds the view from the store as it is. */
+  async function replaceFilesItems(state: FolderState, replaced: ReadonlyMap<string, readonly DebtItem[]>): Promise<void> {
+    const others = state.built.scan.items.filter((item) => !replaced.has(item.file));
+    const scanItems = [...others, ...[...replaced.values()].flat()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+    const data = structuredClone(state.built.store.data());
+    reconcile(data, scanItems.map((item) => ({ id: item.id, file: item.file, tag: item.kind === 'annotation' ? item.tag : item.kind, text: item.kind === 'annotation' ? item.text : item.id })), todayUtc());
+    state.built.scan.items = scanItems;
+    await rebuildView(state, data);
+  }
+
+  /** Scores the folder's current items and plans them against `data`, then tells the views. */
+  async function rebuildView(state: FolderState, data: PortfolioData): Promise<void> {
+    const root = state.built.view.root;
+    const { config } = await loadConfig(root);
+    const { scored } = await scorer.score(root, state.built.scan.items, { config, git: gitAllowed() });
+    state.view = viewOf(root, portfolioItems(state.built.scan.items, scored, data), data, planSettingsOf(config), todayUtc());
+    changed.fire();
+  }
+
+  const service: PortfolioService & vscode.Disposable = {
+    onDidChange: changed.event,
+    portfolios: () => [...states.values()],
+    find(id) {
+      for (const portfolio of states.values()) {
+        const item = portfolio.view.items.find((i) => i.id === id);
+        if (item) return { portfolio, item };
+      }
+      return undefined;
+    },
+    async rescanAll() {
+      scanning?.abort();
+      const controller = new AbortController();
+      scanning = controller;
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Tech Debt: scanning', cancellable: true }, async (_progress, token) => {
+        token.onCancellationRequested(() => controller.abort());
+        const folders = vscode.workspace.workspaceFolders ?? [];
+        for (const key of [...states.keys()]) if (!folders.some((f) => f.uri.toString() === key)) states.delete(key);
+        for (const folder of folders) {
+          if (folder.uri.scheme !== 'file') continue;
+          try {
+            await buildFolder(folder, controller.signal);
+          } catch (error) {
+            if ((error as Error).name === 'AbortError') return;
+            throw error;
+          }
+        }
+      });
+      changed.fire();
+    },
+    async rescanDocument(document) {
+      const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+      const state = folder && states.get(folder.uri.toString());
+      if (!folder || !state || document.uri.scheme !== 'file') return;
+      const { config } = await loadConfig(folder.uri.fsPath);
+      const file = relativePath(folder, document.uri);
+      const items = annotationItemsOf(file, document.getText(), tagMatcher(config.tags));
+      if (items === undefined) return;
+      await replaceFilesItems(state, new Map([[file, items]]));
+    },
+    async rescanFiles(uris) {
+      for (const state of states.values()) {
+        const { config } = await loadConfig(state.built.view.root);
+        const filter = pathFilter(config.include, config.exclude);
+        const files = uris.filter((uri) => vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() === state.folder.uri.toString()).map((uri) => relativePath(state.folder, uri)).filter((file) => filter.accepts(file));
+        if (files.length === 0) continue;
+        const context = { tags: tagMatcher(config.tags), maxBytes: config.maxFileSizeBytes };
+        const replaced = new Map<string, DebtItem[]>();
+        for (const file of files) replaced.set(file, (await scanFile(state.built.view.root, file, context)).items);
+        await replaceFilesItems(state, replaced);
+      }
+    },
+    async decide(id, change) {
+      const found = service.find(id);
+      if (!found) return;
+      const state = states.get(found.portfolio.folder.uri.toString())!;
+      const store = state.built.store;
+      if (store.readOnly) {
+        void vscode.window.showErrorMessage(`Tech Debt: ${store.readOnly}`);
+        return;
+      }
+      await store.update((data) => void applyDecision(data, id, change, todayUtc()));
+      await rebuildView(state, store.data());
+    },
+    dispose() {
+      scanning?.abort();
+      changed.dispose();
+    },
+  };
+  return service;
+}

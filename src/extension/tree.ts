@@ -1,0 +1,163 @@
+import * as vscode from 'vscode';
+import { describeFilter, filterItems, groupItems, GROUP_BY, parseFilterText, SORT_BY, type GroupBy, type ItemFilter, type SortBy } from '../core/portfolio/grouping';
+import { costLine, explain, isOpen, round, severityOf, titleOf, type PortfolioItem } from '../core/portfolio/view';
+import type { FolderPortfolio, PortfolioService } from './portfolioService';
+
+type Node =
+  | { type: 'folder'; portfolio: FolderPortfolio }
+  | { type: 'group'; key: string; label: string; items: PortfolioItem[]; portfolio: FolderPortfolio; interest: number }
+  | { type: 'item'; item: PortfolioItem; portfolio: FolderPortfolio };
+
+interface TreeSettings {
+  groupBy: GroupBy;
+  sortBy: SortBy;
+  filter: ItemFilter;
+}
+
+const STATE_KEY = 'debtPortfolio.tree';
+const SEVERITY_COLOURS = { high: 'charts.red', medium: 'charts.orange', low: 'charts.yellow', none: 'disabledForeground' } as const;
+const TAG_ICONS: Record<string, string> = { TODO: 'checklist', FIXME: 'bug', BUG: 'bug', HACK: 'tools', XXX: 'warning', DEBT: 'credit-card', OPTIMIZE: 'dashboard', REFACTOR: 'symbol-structure', hotspot: 'flame' };
+
+function itemTreeItem(node: Extract<Node, { type: 'item' }>): vscode.TreeItem {
+  const { item, portfolio } = node;
+  const treeItem = new vscode.TreeItem(titleOf(item), vscode.TreeItemCollapsibleState.None);
+  treeItem.id = `${portfolio.folder.uri.toString()}#${item.id}`;
+  treeItem.description = `${costLine(item.score)}${item.status === 'open' ? '' : ` · ${item.status}`}`;
+  const tooltip = new vscode.MarkdownString(undefined, true);
+  tooltip.appendMarkdown(`**${titleOf(item).replace(/[\\`*_{}[\]()#+\-.!<>|]/g, '\\$&')}**\n\n`);
+  tooltip.appendMarkdown(`\`${item.file}:${item.line}\`${item.owner ? ` · owner ${item.owner}` : ''} · ${item.status}\n\n`);
+  for (const term of item.score.terms) tooltip.appendMarkdown(`- ${explain(term)}\n`);
+  treeItem.tooltip = tooltip;
+  const tag = item.kind === 'annotation' ? item.tag : item.kind;
+  treeItem.iconPath = new vscode.ThemeIcon(TAG_ICONS[tag] ?? 'comment', new vscode.ThemeColor(SEVERITY_COLOURS[severityOf(item.score.interest)]));
+  treeItem.contextValue = `item-${item.status}`;
+  const uri = vscode.Uri.joinPath(portfolio.folder.uri, ...item.file.split('/'));
+  const selection = new vscode.Range(item.line - 1, item.column - 1, Math.max(item.endLine, item.line) - 1, Number.MAX_SAFE_INTEGER);
+  treeItem.resourceUri = uri;
+  treeItem.command = { command: 'vscode.open', title: 'Open', arguments: [uri, { selection, preview: true }] };
+  return treeItem;
+}
+
+/** The Debt tree: folders (when several), groups, items; grouping, sorting and filtering are remembered per workspace. */
+export class DebtTreeProvider implements vscode.TreeDataProvider<Node> {
+  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+
+  constructor(
+    private readonly service: PortfolioService,
+    private readonly state: vscode.Memento,
+  ) {}
+
+  get settings(): TreeSettings {
+    return this.state.get<TreeSettings>(STATE_KEY) ?? { groupBy: 'file', sortBy: 'interest', filter: {} };
+  }
+
+  async update(change: Partial<TreeSettings>): Promise<void> {
+    await this.state.update(STATE_KEY, { ...this.settings, ...change });
+    this.refresh();
+  }
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    if (node.type === 'item') return itemTreeItem(node);
+    if (node.type === 'folder') {
+      const item = new vscode.TreeItem(node.portfolio.folder.name, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = node.portfolio.folder.uri.toString();
+      item.iconPath = vscode.ThemeIcon.Folder;
+      item.description = node.portfolio.notices.join(' · ');
+      return item;
+    }
+    const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+    item.id = `${node.portfolio.folder.uri.toString()}/${this.settings.groupBy}/${node.key}`;
+    item.description = `${node.items.length} · ${round(node.interest)} h/sprint`;
+    item.contextValue = 'group';
+    if (this.settings.groupBy === 'file') item.resourceUri = vscode.Uri.joinPath(node.portfolio.folder.uri, ...node.key.split('/'));
+    item.iconPath = this.settings.groupBy === 'file' ? vscode.ThemeIcon.File : this.settings.groupBy === 'folder' ? vscode.ThemeIcon.Folder : undefined;
+    return item;
+  }
+
+  getChildren(node?: Node): Node[] {
+    if (!node) {
+      const portfolios = this.service.portfolios();
+      return portfolios.length === 1 ? this.groupsOf(portfolios[0]!) : portfolios.map((portfolio) => ({ type: 'folder', portfolio }));
+    }
+    if (node.type === 'folder') return this.groupsOf(node.portfolio);
+    if (node.type === 'group') return node.items.map((item) => ({ type: 'item', item, portfolio: node.portfolio }));
+    return [];
+  }
+
+  /** Items shown after filtering, across folders (for the badge and tests). */
+  visibleItems(): PortfolioItem[] {
+    return this.service.portfolios().flatMap((portfolio) => filterItems(portfolio.view.items, this.effectiveFilter()));
+  }
+
+  private effectiveFilter(): ItemFilter {
+    const filter = this.settings.filter;
+    return filter.statuses?.length ? filter : { ...filter, statuses: ['open', 'planned'] };
+  }
+
+  private groupsOf(portfolio: FolderPortfolio): Node[] {
+    const items = filterItems(portfolio.view.items, this.effectiveFilter());
+    return groupItems(items, this.settings.groupBy, this.settings.sortBy).map((group) => ({
+      type: 'group',
+      key: group.key,
+      label: group.key,
+      items: group.items,
+      interest: group.interest,
+      portfolio,
+    }));
+  }
+}
+
+export function registerTree(context: vscode.ExtensionContext, service: PortfolioService): DebtTreeProvider {
+  const provider = new DebtTreeProvider(service, context.workspaceState);
+  const view = vscode.window.createTreeView('debtPortfolio.tree', { treeDataProvider: provider, showCollapseAll: true });
+  const describe = (): void => {
+    const filter = provider.settings.filter;
+    view.description = [`by ${provider.settings.groupBy}`, describeFilter(filter)].filter(Boolean).join(' · ');
+    const open = service.portfolios().flatMap((p) => p.view.items).filter(isOpen).length;
+    view.badge = open > 0 ? { value: open, tooltip: `${open} open debt items` } : undefined;
+    void vscode.commands.executeCommand('setContext', 'debtPortfolio.filtered', describeFilter(filter) !== '');
+    void vscode.commands.executeCommand('setContext', 'debtPortfolio.hasItems', open > 0);
+  };
+  describe();
+  context.subscriptions.push(
+    view,
+    service.onDidChange(() => {
+      provider.refresh();
+      describe();
+    }),
+    vscode.commands.registerCommand('debtPortfolio.groupBy', async (choice?: GroupBy) => {
+      const groupBy = choice ?? ((await vscode.window.showQuickPick([...GROUP_BY], { placeHolder: `Group debt by (now: ${provider.settings.groupBy})` })) as GroupBy | undefined);
+      if (groupBy) await provider.update({ groupBy });
+      describe();
+    }),
+    vscode.commands.registerCommand('debtPortfolio.sortBy', async (choice?: SortBy) => {
+      const sortBy = choice ?? ((await vscode.window.showQuickPick([...SORT_BY], { placeHolder: `Sort debt by (now: ${provider.settings.sortBy})` })) as SortBy | undefined);
+      if (sortBy) await provider.update({ sortBy });
+      describe();
+    }),
+    vscode.commands.registerCommand('debtPortfolio.filter', async (choice?: ItemFilter) => {
+      const filter = choice ?? (await askFilter(provider.settings.filter));
+      if (filter) await provider.update({ filter });
+      describe();
+    }),
+    vscode.commands.registerCommand('debtPortfolio.clearFilter', async () => {
+      await provider.update({ filter: {} });
+      describe();
+    }),
+  );
+  return provider;
+}
+
+async function askFilter(current: ItemFilter): Promise<ItemFilter | undefined> {
+  const text = await vscode.window.showInputBox({
+    title: 'Filter debt',
+    prompt: 'Words to match, and any of tag:TODO owner:alice status:planned >=2 (minimum h/sprint)',
+    value: describeFilter(current) ? undefined : '',
+  });
+  return text === undefined ? undefined : parseFilterText(text);
+}
