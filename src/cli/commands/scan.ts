@@ -1,10 +1,13 @@
 import { writeFile } from 'node:fs/promises';
 import type { ScanResult, Warning } from '../../core/model';
+import { toHtmlReport } from '../../core/export/html';
+import { toDashboardModel } from '../../core/portfolio/dashboardModel';
 import { sortItems } from '../../core/portfolio/grouping';
 import { round, type PortfolioItem } from '../../core/portfolio/view';
 import { emit, UsageError, type Command } from '../command';
 import { loadPortfolio, printNotices } from '../portfolio';
 import { renderTable } from '../table';
+import { shippedAssets } from './report';
 
 /** The scan contract: what was scanned, and every item with its score and the team's decision. */
 export type ScanOutput = Omit<ScanResult, 'items'> & { items: PortfolioItem[] };
@@ -21,6 +24,7 @@ Options:
   --format table|json   output format (default: table)
   --out <file>          write the output to a file instead of stdout
   --write <file>        also write the JSON result to a file
+  --report <file>       also write the dashboard as a standalone HTML file
   --tags A,B            tags to look for (default: the team config's, else DEBT,TODO,FIXME,HACK,XXX,BUG,OPTIMIZE,REFACTOR)
   --no-git              list files by walking the folder even inside a git work tree
   -h, --help            show this help`,
@@ -28,6 +32,7 @@ Options:
     format: { type: 'string', default: 'table' },
     out: { type: 'string' },
     write: { type: 'string' },
+    report: { type: 'string' },
     tags: { type: 'string' },
     'no-git': { type: 'boolean', default: false },
   },
@@ -42,6 +47,7 @@ Options:
     const result: ScanOutput = { ...portfolio.scan, items: portfolio.view.items };
     const json = `${JSON.stringify(result, null, 2)}\n`;
     if (typeof values.write === 'string') await writeFile(values.write, json);
+    if (typeof values.report === 'string') await writeFile(values.report, toHtmlReport(toDashboardModel(portfolio.view, { readOnly: true, notices: portfolio.notices }), shippedAssets()));
     await emit(format === 'json' ? json : `${scanTable(result)}\n`, values.out);
     return 0;
   },
