@@ -369,24 +369,26 @@ function heredocOpener(text: string, at: number, rule: HeredocRule): { delimiter
   return { delimiter: word, next: j };
 }
 
-/** Skips the bodies of pending here-documents from the line break at `at`; returns the offset just past the last terminator. */
+/**
+ * Skips the bodies of pending here-documents from the line break at `at`; returns the offset just past the last
+ * terminator, or -1 when a delimiter never comes back (then it was no here-document: `a <<B` shifts by a constant).
+ */
 function skipHeredocBodies(text: string, at: number, delimiters: readonly string[]): number {
   let lineStart = text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) === 10 ? at + 2 : at + 1;
-  let end = text.length;
+  let end = -1;
   for (const delimiter of delimiters) {
-    end = text.length;
-    for (; lineStart < text.length && end === text.length; lineStart = nextLineStart(text, lineStart)) {
-      end = terminatorEnd(text, lineStart, delimiter);
-    }
+    end = -1;
+    for (; lineStart < text.length && end < 0; lineStart = nextLineStart(text, lineStart)) end = terminatorEnd(text, lineStart, delimiter);
+    if (end < 0) return -1;
   }
   return end;
 }
 
-/** If the line at `lineStart` starts with the delimiter, maybe indented, and no word goes on after it: the offset past it. */
+/** If the line at `lineStart` starts with the delimiter, maybe indented, and no word goes on after it: the offset past it, else -1. */
 function terminatorEnd(text: string, lineStart: number, delimiter: string): number {
   let j = lineStart;
   while (text[j] === ' ' || text[j] === '\t') j++;
-  return text.startsWith(delimiter, j) && !isWordChar(text, j + delimiter.length) ? j + delimiter.length : text.length;
+  return text.startsWith(delimiter, j) && !isWordChar(text, j + delimiter.length) ? j + delimiter.length : -1;
 }
 
 /** A line comment ends at the end of its line, or (PHP) at the end tag. */

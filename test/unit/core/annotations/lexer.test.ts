@@ -29,6 +29,10 @@ const CASES: Array<[string, string, string[]]> = [
   ['here.rb', `sql = <<~SQL\n  -- it's # TODO inside\nSQL\n# TODO after a squiggly heredoc\nx = a << b # FIXME after a shift\n`, ['4:3 TODO after a squiggly heredoc', '5:14 FIXME after a shift']],
   ['here.pl', `print <<"EOF";\n# TODO inside\nEOF\n# TODO after a heredoc\n`, ['4:3 TODO after a heredoc']],
   ['here.php', `<?php\n$s = <<<EOT\n  // TODO inside\n  EOT;\n// TODO after a heredoc\n`, ['5:4 TODO after a heredoc']],
+  ['shift.rb', `x = a <<B # TODO after a shift by a constant\n# FIXME: no line holds B, so that was no heredoc\n`, [
+    '1:13 TODO after a shift by a constant',
+    '2:3 FIXME no line holds B, so that was no heredoc',
+  ]],
   ['terminator.php', `<?php\n$s = <<<'EOT'\n  # TODO inside\n  EOT; // FIXME on the terminator line\n`, ['4:11 FIXME on the terminator line']],
   ['template.php', `<p>Don't forget</p>\n<?php // TODO in a php island ?>\n<p>It's # FIXME html text</p>\n<!-- HACK: an html comment -->\n<?= $x /* XXX short echo */ ?>\n`, [
     '2:10 TODO in a php island',
