@@ -1,5 +1,5 @@
 import { buildPortfolio, type BuildOptions, type Portfolio } from '../core/portfolio/build';
-import { plainScorer } from '../core/portfolio/plainScorer';
+import { historyScorer } from '../core/scoring/historyScorer';
 import { terminalProgress, UsageError, type OptionValues } from './command';
 
 /** Options every portfolio command takes. */
@@ -29,7 +29,7 @@ export async function loadPortfolio(values: OptionValues, positionals: string[],
   if (positionals.length > 1) throw new UsageError(`expected one folder, got ${positionals.length}`);
   const progress = terminalProgress('scanning');
   try {
-    return await buildPortfolio(positionals[0] ?? '.', { noGit: values['no-git'] === true, scorer: plainScorer, ...options }, { onProgress: progress.onProgress });
+    return await buildPortfolio(positionals[0] ?? '.', { noGit: values['no-git'] === true, scorer: historyScorer(), ...options }, { onProgress: progress.onProgress });
   } finally {
     progress.end();
   }

@@ -7,6 +7,23 @@ import type { Warning } from './model';
 
 export const CONFIG_FILE = '.debt/config.json';
 
+const hours = z.number().nonnegative().max(10_000);
+const factor = z.number().nonnegative().max(100);
+
+/** A regular expression from the config: it must compile, stay short, and nest no quantifier (no catastrophic backtracking). */
+const safePattern = z
+  .string()
+  .max(200)
+  .refine((source) => {
+    try {
+      new RegExp(source);
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'not a valid regular expression')
+  .refine((source) => !/\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)[+*{]/.test(source), 'a quantified group holds a quantifier (catastrophic backtracking)');
+
 /** Team settings from `.debt/config.json`; every key has a default. */
 const SCHEMA = {
   tags: { schema: z.array(z.string().regex(/^[A-Za-z][\w-]*$/)).min(1), fallback: DEFAULT_TAGS },
@@ -20,6 +37,24 @@ const SCHEMA = {
   roadmapSprints: { schema: z.number().int().min(1).max(26), fallback: 4 },
   adherenceSprints: { schema: z.number().int().min(1).max(52), fallback: 6 },
   interestBudget: { schema: z.number().nonnegative().nullable(), fallback: null as number | null },
+  historyWindowDays: { schema: z.number().int().min(7).max(3650), fallback: 180 },
+  halfLifeDays: { schema: z.number().positive().max(3650), fallback: 90 },
+  fixPattern: { schema: safePattern, fallback: '\\b(fix(es|ed)?|bug(fix)?|hotfix|revert(s|ed)?)\\b|\\bINC-\\d+\\b' },
+  incidentPattern: { schema: safePattern, fallback: '\\bINC-\\d+\\b' },
+  hoursPerChange: { schema: z.number().nonnegative().max(1000), fallback: 4 },
+  hoursPerFix: { schema: z.number().nonnegative().max(1000), fallback: 6 },
+  pmax: { schema: z.number().nonnegative().max(10), fallback: 1.24 },
+  penaltyMidpoint: { schema: z.number().positive().max(1000), fallback: 15 },
+  linesPerComplexityPoint: { schema: z.number().positive().max(10_000), fallback: 25 },
+  severityHours: { schema: z.object({ SEV1: hours, SEV2: hours, SEV3: hours, SEV4: hours }).strict(), fallback: { SEV1: 40, SEV2: 16, SEV3: 6, SEV4: 2 } },
+  impactMultipliers: { schema: z.object({ low: factor, medium: factor, high: factor, critical: factor }).strict(), fallback: { low: 0.5, medium: 1, high: 1.5, critical: 2 } },
+  hoursPerDay: { schema: z.number().positive().max(24), fallback: 8 },
+  hoursPerPoint: { schema: z.number().positive().max(100), fallback: 4 },
+  defaultPrincipal: { schema: z.record(z.string(), hours), fallback: { DEBT: 4, TODO: 2, FIXME: 4, HACK: 4, XXX: 2, BUG: 4, OPTIMIZE: 4, REFACTOR: 8, other: 2 } as Record<string, number> },
+  hotspotCognitive: { schema: z.number().int().nonnegative(), fallback: 15 },
+  hotspotCyclomatic: { schema: z.number().int().nonnegative(), fallback: 10 },
+  hoursPerExcessPoint: { schema: z.number().nonnegative().max(100), fallback: 0.5 },
+  trendSprints: { schema: z.number().int().min(1).max(52), fallback: 6 },
 } as const;
 
 type Schema = typeof SCHEMA;

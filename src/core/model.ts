@@ -38,7 +38,31 @@ export interface AnnotationItem {
   warnings: Warning[];
 }
 
-export type DebtItem = AnnotationItem;
+/** Per-function complexity figures (issue 3: equal to ESLint's `complexity` and sonarjs `cognitive-complexity`). */
+export interface HotspotMetrics {
+  cyclomatic: number;
+  cognitive: number;
+  nesting: number;
+  loc: number;
+  params: number;
+}
+
+/** A function over the team's complexity thresholds. */
+export interface HotspotItem {
+  id: string;
+  kind: 'hotspot';
+  /** Qualified name: `Class.method`, `object.key`, the variable an arrow is assigned to, or `<anonymous>`. */
+  name: string;
+  metrics: HotspotMetrics;
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  language: string;
+  warnings: Warning[];
+}
+
+export type DebtItem = AnnotationItem | HotspotItem;
 
 export type SkipReason =
   | 'excluded'

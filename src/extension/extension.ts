@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { plainScorer } from '../core/portfolio/plainScorer';
+import { historyScorer } from '../core/scoring/historyScorer';
 import { registerDashboard } from './dashboard';
 import { registerEditorInsights } from './editorInsights';
 import { registerItemCommands } from './itemCommands';
@@ -19,7 +19,7 @@ export interface DebtPortfolioApi {
 export function activate(context: vscode.ExtensionContext): DebtPortfolioApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Tech Debt', { log: true });
-  const service = createPortfolioService(log, plainScorer);
+  const service = createPortfolioService(log, historyScorer());
   context.subscriptions.push(log, service);
   registerTree(context, service);
   registerEditorInsights(context, service);

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { runGit } from './run';
+import { gitEnvironment, gitHardening, runGit } from './run';
 
 export class BadRefError extends Error {
   constructor(ref: string, reason: string) {
@@ -20,7 +20,7 @@ export async function resolveCommit(root: string, ref: string): Promise<string> 
 export async function exportTree(root: string, commit: string, dest: string): Promise<void> {
   if (!/^[0-9a-f]{40,64}$/.test(commit)) throw new BadRefError(commit, 'not a full commit id');
   await new Promise<void>((resolve, reject) => {
-    const archive = spawn('git', ['-c', 'core.fsmonitor=false', '-c', 'core.hooksPath=/dev/null', 'archive', '--format=tar', commit], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' } });
+    const archive = spawn('git', [...gitHardening(), 'archive', '--format=tar', commit], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: gitEnvironment() });
     const tar = spawn('tar', ['-x', '-C', dest], { stdio: ['pipe', 'ignore', 'pipe'] });
     archive.stdout.pipe(tar.stdin);
     let errors = '';

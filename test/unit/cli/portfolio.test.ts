@@ -73,8 +73,11 @@ describe('debt-portfolio plan, status, export, report, check (CLI)', () => {
     assert.match(run.stdout, /^c\.ts:1:4: new TODO without META: no meta here$/m);
     assert.doesNotMatch(run.stdout, /moved\.py|has meta/);
     assert.match(run.stdout, /check failed: 1 new debt item\(s\) without META/);
-    writeFiles(root, { '.debt/config.json': JSON.stringify({ interestBudget: 0 }) });
-    assert.equal(runCli(['check', root]).code, 0, 'interest is 0 with history off, within a budget of 0');
+    writeFiles(root, { '.debt/config.json': JSON.stringify({ interestBudget: 1000 }) });
+    assert.equal(runCli(['check', root]).code, 0, 'within the budget');
+    const over = runCli(['check', root, '--max-interest', '0']);
+    assert.equal(over.code, 1);
+    assert.match(over.stdout, /total interest \d+\.\d+ h\/sprint is over the budget of 0 h\/sprint/);
   });
 
   const usage: Array<[string, string[], RegExp]> = [

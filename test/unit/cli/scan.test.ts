@@ -3,7 +3,7 @@ import { chmodSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { runCli } from '../../helpers/cli';
 import { makeTempDir, removeDir, writeFiles } from '../../helpers/tempDir';
-import type { ScanResult } from '../../../src/core/model';
+import type { AnnotationItem, ScanResult } from '../../../src/core/model';
 
 describe('debt-portfolio scan (CLI)', () => {
   let root: string;
@@ -24,7 +24,7 @@ describe('debt-portfolio scan (CLI)', () => {
   it('prints the versioned JSON contract, and writes it with --out and --write', () => {
     writeFiles(root, { 'a.py': '# FIXME(impact=high): x\n' });
     const run = runCli(['scan', root, '--no-git', '--format', 'json']);
-    const result = JSON.parse(run.stdout) as ScanResult;
+    const result = JSON.parse(run.stdout) as Omit<ScanResult, 'items'> & { items: AnnotationItem[] };
     assert.equal(result.version, 1);
     assert.equal(result.root, root);
     assert.deepEqual(
@@ -40,7 +40,7 @@ describe('debt-portfolio scan (CLI)', () => {
 
   it('takes --tags', () => {
     writeFiles(root, { 'a.js': '// NOTE: one\n// TODO: two\n' });
-    const result = JSON.parse(runCli(['scan', root, '--no-git', '--format', 'json', '--tags', 'NOTE']).stdout) as ScanResult;
+    const result = JSON.parse(runCli(['scan', root, '--no-git', '--format', 'json', '--tags', 'NOTE']).stdout) as Omit<ScanResult, 'items'> & { items: AnnotationItem[] };
     assert.deepEqual(result.items.map((item) => item.tag), ['NOTE']);
   });
 
@@ -77,7 +77,7 @@ describe('debt-portfolio scan (CLI)', () => {
     chmodSync(path.join(root, 'secret.js'), 0o000);
     const run = runCli(['scan', root, '--no-git', '--format', 'json'], { unprivileged: true, cwd: root });
     assert.equal(run.code, 0, run.stderr);
-    const result = JSON.parse(run.stdout) as ScanResult;
+    const result = JSON.parse(run.stdout) as Omit<ScanResult, 'items'> & { items: AnnotationItem[] };
     assert.deepEqual(result.skippedFiles, [{ file: 'secret.js', reason: 'unreadable' }]);
     assert.ok(result.warnings.some((w) => w.file === 'secret.js' && /EACCES/.test(w.message)));
     assert.deepEqual(result.items.map((item) => item.file), ['open.js']);

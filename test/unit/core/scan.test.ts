@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { mkdirSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { scan, ScanInputError } from '../../../src/core/scan';
-import type { ScanResult } from '../../../src/core/model';
+import type { AnnotationItem, ScanResult } from '../../../src/core/model';
 import { git, initRepo, makeTempDir, removeDir, writeFiles } from '../../helpers/tempDir';
 
 const skipReasonOf = (result: ScanResult, file: string): string | undefined => result.skippedFiles.find((s) => s.file === file)?.reason;
-const itemsOf = (result: ScanResult, file: string) => result.items.filter((item) => item.file === file).map(({ tag, text, line, column }) => ({ tag, text, line, column }));
+const itemsOf = (result: ScanResult, file: string) => (result.items as AnnotationItem[]).filter((item) => item.file === file).map(({ tag, text, line, column }) => ({ tag, text, line, column }));
 
 describe('scan', () => {
   let root: string;
@@ -176,7 +176,7 @@ describe('scan', () => {
       'a.js': '// NOTE: mine\n// TODO: not a tag here\n',
     });
     const result = await scan(root, { noGit: true });
-    assert.deepEqual(result.items.map((item) => item.tag), ['NOTE']);
+    assert.deepEqual((result.items as AnnotationItem[]).map((item) => item.tag), ['NOTE']);
     assert.ok(result.warnings.some((w) => w.file === '.debt/config.json' && w.code === 'config-bad-value' && w.message.includes('"maxFileSizeBytes"')));
   });
 

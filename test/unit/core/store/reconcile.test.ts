@@ -2,11 +2,12 @@ import assert from 'node:assert/strict';
 import { reconcile, type SeenItem } from '../../../../src/core/store/reconcile';
 import { emptyPortfolio, type PortfolioData } from '../../../../src/core/store/schema';
 import { scan } from '../../../../src/core/scan';
+import type { AnnotationItem } from '../../../../src/core/model';
 import { makeTempDir, removeDir, writeFiles } from '../../../helpers/tempDir';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 
-const seenOf = async (root: string): Promise<SeenItem[]> => (await scan(root, { noGit: true })).items.map(({ id, file, tag, text }) => ({ id, file, tag, text }));
+const seenOf = async (root: string): Promise<SeenItem[]> => ((await scan(root, { noGit: true })).items as AnnotationItem[]).map(({ id, file, tag, text }) => ({ id, file, tag, text }));
 
 describe('reconcile the store with a scan', () => {
   let root: string;

@@ -1,0 +1,124 @@
+import { isGitWorkTree, runGit, GitUnavailableError } from '../git/run';
+import { streamLog, type LogCommit } from './gitLog';
+
+const DAY = 86_400;
+
+export interface FileHistory {
+  commits: number;
+  /** Σ 0.5^(age / half-life) over the file's commits. */
+  weightedCommits: number;
+  linesChurned: number;
+  authors: number;
+  /** ISO date of the newest commit. */
+  lastChange: string;
+  fixCommits: number;
+  weightedFixCommits: number;
+  /** Incident ids named in the messages of commits that touched the file. */
+  incidents: string[];
+}
+
+export interface HistorySettings {
+  windowDays: number;
+  halfLifeDays: number;
+  /** Case-insensitive pattern of fix commit messages. */
+  fixPattern: RegExp;
+  /** Pattern of incident ids in commit messages and META. */
+  incidentPattern: RegExp;
+}
+
+export type History =
+  | { available: true; head: string; asOf: number; windowDays: number; commits: number; files: Map<string, FileHistory> }
+  | { available: false; reason: string };
+
+interface Accumulator {
+  commits: number;
+  weighted: number;
+  churn: number;
+  authors: Set<string>;
+  last: number;
+  fixes: number;
+  weightedFixes: number;
+  incidents: Set<string>;
+}
+
+/** Why history is off here, or the commit to read from (HEAD, or `asOf` when it names a commit). */
+async function startingCommit(root: string, asOfRef?: string): Promise<{ commit: string } | { reason: string }> {
+  try {
+    await runGit(root, ['--version'], { timeoutMs: 10_000 });
+    if (!(await isGitWorkTree(root))) return { reason: 'not a git repository' };
+    const shallow = await runGit(root, ['rev-parse', '--is-shallow-repository']);
+    if (shallow.stdout.toString().trim() === 'true') return { reason: 'a shallow clone: its history is cut short' };
+    const head = await runGit(root, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
+    if (head.code !== 0) return { reason: 'an empty repository: no commits yet' };
+    const branch = await runGit(root, ['symbolic-ref', '--quiet', 'HEAD']);
+    if (branch.code !== 0 && !asOfRef) return { reason: 'a detached HEAD: check out a branch' };
+    if (!asOfRef) return { commit: head.stdout.toString().trim() };
+    if (asOfRef.startsWith('-')) return { reason: `"${asOfRef}" is not a commit` };
+    const at = await runGit(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${asOfRef}^{commit}`]);
+    return at.code === 0 ? { commit: at.stdout.toString().trim() } : { reason: `"${asOfRef}" is not a commit` };
+  } catch (error) {
+    return { reason: error instanceof GitUnavailableError ? 'git is not installed (not on PATH)' : (error as Error).message };
+  }
+}
+
+/**
+ * One streaming pass of `git log --numstat` over the window before `asOf` (seconds; default now),
+ * renames followed: per file, commits (plain and recency-weighted), churn, authors, last change,
+ * fix commits and incident ids. History is off, with the reason, where git cannot give it.
+ */
+export async function readHistory(root: string, settings: HistorySettings, options: { asOf?: number; asOfRef?: string; signal?: AbortSignal } = {}): Promise<History> {
+  const start = await startingCommit(root, options.asOfRef);
+  if ('reason' in start) return { available: false, reason: `git history is off: ${start.reason}` };
+  let asOf = options.asOf ?? Math.floor(Date.now() / 1000);
+  if (options.asOfRef) asOf = Number((await runGit(root, ['show', '-s', '--format=%ct', start.commit])).stdout.toString().trim());
+  const since = asOf - settings.windowDays * DAY;
+  const files = new Map<string, Accumulator>();
+  /** Where a path's history goes: renames seen in newer commits point old paths at today's path. */
+  const currentPath = new Map<string, string>();
+  const resolve = (path: string): string => currentPath.get(path) ?? path;
+  let commits = 0;
+
+  const add = (commit: LogCommit): void => {
+    if (commit.time > asOf) return;
+    commits++;
+    const weight = 0.5 ** ((asOf - commit.time) / DAY / settings.halfLifeDays);
+    const isFix = settings.fixPattern.test(commit.message);
+    const incidents = commit.message.match(new RegExp(settings.incidentPattern.source, 'g')) ?? [];
+    for (const file of commit.files) {
+      const path = resolve(file.path);
+      if (file.renamedFrom !== undefined) currentPath.set(file.renamedFrom, path);
+      const acc = files.get(path) ?? { commits: 0, weighted: 0, churn: 0, authors: new Set(), last: 0, fixes: 0, weightedFixes: 0, incidents: new Set() };
+      acc.commits++;
+      acc.weighted += weight;
+      acc.churn += file.churn;
+      acc.authors.add(commit.author);
+      acc.last = Math.max(acc.last, commit.time);
+      if (isFix) {
+        acc.fixes++;
+        acc.weightedFixes += weight;
+      }
+      for (const id of incidents) acc.incidents.add(id);
+      files.set(path, acc);
+    }
+  };
+  try {
+    await streamLog(root, start.commit, since, add, { signal: options.signal });
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') throw error;
+    return { available: false, reason: `git history is off: ${(error as Error).message}` };
+  }
+  const result = new Map<string, FileHistory>();
+  for (const [path, acc] of files) {
+    result.set(path, {
+      commits: acc.commits,
+      weightedCommits: acc.weighted,
+      linesChurned: acc.churn,
+      authors: acc.authors.size,
+      lastChange: new Date(acc.last * 1000).toISOString(),
+      fixCommits: acc.fixes,
+      weightedFixCommits: acc.weightedFixes,
+      incidents: [...acc.incidents].sort(),
+    });
+  }
+  return { available: true, head: start.commit, asOf, windowDays: settings.windowDays, commits, files: result };
+}

@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import picomatch from 'picomatch';
+import { z } from 'zod';
+import type { Warning } from '../model';
+
+export const INCIDENTS_FILE = '.debt/incidents.json';
+export const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+const incidentSchema = z
+  .object({
+    id: z.string().regex(/^[\w.-]+$/),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}/).refine((d) => !Number.isNaN(Date.parse(d)), 'not a date'),
+    severity: z.enum(SEVERITIES),
+    paths: z.array(z.string().min(1)).default([]),
+    title: z.string().max(500).default(''),
+  })
+  .strict();
+
+const fileSchema = z.object({ incidents: z.array(incidentSchema) }).strict();
+
+export type Incident = z.infer<typeof incidentSchema>;
+
+export interface Incidents {
+  list: Incident[];
+  byId: Map<string, Incident>;
+  /** The incidents whose paths or globs match a file. */
+  forFile(file: string): Incident[];
+}
+
+export function incidentsOf(list: Incident[]): Incidents {
+  const matchers = list.map((incident) => ({ incident, matches: picomatch(incident.paths.length ? incident.paths : ['!**'], { dot: true }) }));
+  return {
+    list,
+    byId: new Map(list.map((incident) => [incident.id, incident])),
+    forFile: (file) => matchers.filter(({ matches }) => matches(file)).map(({ incident }) => incident),
+  };
+}
+
+/** Reads `.debt/incidents.json` (`{ "incidents": [...] }`); a missing file is no incidents, a bad one a warning and no incidents. */
+export function loadIncidents(root: string): { incidents: Incidents; warnings: Warning[] } {
+  let text: string;
+  try {
+    text = readFileSync(path.join(root, INCIDENTS_FILE), 'utf8');
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    return { incidents: incidentsOf([]), warnings: missing ? [] : [{ file: INCIDENTS_FILE, code: 'incidents-unreadable', message: `${(error as Error).message}; incidents are ignored` }] };
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return { incidents: incidentsOf([]), warnings: [{ file: INCIDENTS_FILE, code: 'incidents-invalid', message: `not valid JSON (${(error as Error).message}); incidents are ignored` }] };
+  }
+  const parsed = fileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return { incidents: incidentsOf([]), warnings: [{ file: INCIDENTS_FILE, code: 'incidents-invalid', message: `${issue.path.join('.') || '(top)'}: ${issue.message}; incidents are ignored` }] };
+  }
+  return { incidents: incidentsOf(parsed.data.incidents), warnings: [] };
+}

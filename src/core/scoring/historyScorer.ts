@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { TeamConfig } from '../config';
+import { lineAges, type BlameCache } from '../history/blame';
+import { readHistory, type History, type HistorySettings } from '../history/history';
+import { loadIncidents, type Incident, type Incidents } from '../history/incidents';
+import type { DebtItem } from '../model';
+import type { Scorer, ScoredItem } from '../portfolio/build';
+import { scoreItem } from './score';
+
+const DAY_MS = 86_400_000;
+
+export function historySettingsOf(config: TeamConfig): HistorySettings {
+  return { windowDays: config.historyWindowDays, halfLifeDays: config.halfLifeDays, fixPattern: new RegExp(config.fixPattern, 'i'), incidentPattern: new RegExp(config.incidentPattern) };
+}
+
+/** The file-level complexity proxy for files without function metrics: non-blank lines ÷ linesPerComplexityPoint. */
+function fileProxy(root: string, file: string, config: TeamConfig, cache: Map<string, number>): { value: number; source: string } {
+  let lines = cache.get(file);
+  if (lines === undefined) {
+    try {
+      lines = readFileSync(path.join(root, file), 'utf8').split(/\r\n|\r|\n/).filter((line) => line.trim() !== '').length;
+    } catch {
+      lines = 0;
+    }
+    cache.set(file, lines);
+  }
+  return { value: lines / config.linesPerComplexityPoint, source: `file proxy: ${lines} lines ÷ ${config.linesPerComplexityPoint}` };
+}
+
+function linkedIncidents(item: DebtItem, history: History, incidents: Incidents, asOfMs: number): Array<{ incident: Incident; ageDays: number }> {
+  const linked = new Map<string, Incident>();
+  for (const incident of incidents.forFile(item.file)) linked.set(incident.id, incident);
+  const ids = [...(item.kind === 'annotation' ? (item.meta.incident ?? []) : []), ...(history.available ? (history.files.get(item.file)?.incidents ?? []) : [])];
+  for (const id of ids) {
+    const incident = incidents.byId.get(id);
+    if (incident) linked.set(id, incident);
+  }
+  return [...linked.values()].map((incident) => ({ incident, ageDays: Math.max(0, (asOfMs - Date.parse(incident.date)) / DAY_MS) }));
+}
+
+/**
+ * Scores items from git history (one log pass per HEAD, cached), the incidents file and blame
+ * (cached by blob id). Without git every figure is still computed, with no changes to count.
+ */
+export function historyScorer(blameCache: BlameCache = new Map()): Scorer {
+  const histories = new Map<string, { key: string; history: History }>();
+  return {
+    async score(root, items, { config, git, signal }) {
+      const notices: string[] = [];
+      const settings = historySettingsOf(config);
+      const key = `${git}:${config.historyWindowDays}:${config.halfLifeDays}:${config.fixPattern}:${Math.floor(Date.now() / 300_000)}`;
+      let history = histories.get(root)?.key === key ? histories.get(root)!.history : undefined;
+      if (!history) {
+        history = git ? await readHistory(root, settings, { signal }) : { available: false, reason: 'git history is off: git is not used here (--no-git, or an untrusted workspace)' };
+        histories.set(root, { key, history });
+      }
+      if (!history.available) notices.push(history.reason);
+      const { incidents, warnings } = loadIncidents(root);
+      notices.push(...warnings.map((w) => `${w.file}: ${w.message}`));
+      const asOfMs = history.available ? history.asOf * 1000 : Date.now();
+      const lines = new Map<string, number>();
+      const scored = new Map<string, ScoredItem>();
+      for (const item of items) {
+        const complexity = item.kind === 'hotspot' ? { value: item.metrics.cognitive, source: `cognitive complexity of ${item.name}` } : fileProxy(root, item.file, config, lines);
+        const score = scoreItem({
+          item,
+          history: history.available ? history.files.get(item.file) : 'off',
+          windowDays: config.historyWindowDays,
+          complexity,
+          incidents: linkedIncidents(item, history, incidents, asOfMs),
+          settings: config,
+        });
+        const ages = history.available && item.kind === 'annotation' ? await lineAges(root, item.file, blameCache) : undefined;
+        const age = ages?.[item.line];
+        scored.set(item.id, { score, ...(age ? { age } : {}) });
+      }
+      return { scored, notices };
+    },
+  };
+}

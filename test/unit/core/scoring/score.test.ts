@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { defaultConfig } from '../../../../src/core/config';
+import { readHistory } from '../../../../src/core/history/history';
+import { loadIncidents } from '../../../../src/core/history/incidents';
+import type { AnnotationItem } from '../../../../src/core/model';
+import { scan } from '../../../../src/core/scan';
+import { historyScorer, historySettingsOf } from '../../../../src/core/scoring/historyScorer';
+import { penaltyOf, principalOf, scoreItem } from '../../../../src/core/scoring/score';
+import { ScriptedRepo, seconds } from '../../../helpers/gitRepo';
+import { makeTempDir, removeDir, writeFiles } from '../../../helpers/tempDir';
+
+const config = defaultConfig();
+const AS_OF = '2026-06-30T00:00:00Z';
+const round6 = (n: number): number => Math.round(n * 1e6) / 1e6;
+const annotation = (overrides: Partial<AnnotationItem> = {}): AnnotationItem => ({ id: '0'.repeat(16), kind: 'annotation', tag: 'TODO', text: 'x', meta: {}, file: 'svc.py', line: 1, column: 3, endLine: 1, language: 'python', warnings: [], ...overrides });
+
+describe('scoring', () => {
+  let root: string;
+  beforeEach(() => (root = makeTempDir()));
+  afterEach(() => removeDir(root));
+
+  it('works out a small scenario exactly as by hand', async () => {
+    const body = `# FIXME(impact=high, effort=2d): retries\n${Array.from({ length: 49 }, (_, i) => `x${i} = ${i}`).join('\n')}\n`; // 50 non-blank lines
+    const repo = new ScriptedRepo(root);
+    repo.commit({ 'svc.py': body }, { date: '2026-04-01T00:00:00Z' }); // 90 days before: weight 0.5
+    repo.commit({ 'svc.py': `${body}\n` }, { date: AS_OF, message: 'fix: retry storm' }); // weight 1, a fix
+    writeFiles(root, { '.debt/incidents.json': JSON.stringify({ incidents: [{ id: 'INC-9', date: '2026-05-16', severity: 'SEV2', paths: ['*.py'], title: 'retry storm' }] }) });
+    const history = await readHistory(root, historySettingsOf(config), { asOf: seconds(AS_OF) });
+    assert.ok(history.available);
+    const item = (await scan(root, { noGit: true })).items[0] as AnnotationItem;
+    const { incidents } = loadIncidents(root);
+    const score = scoreItem({
+      item,
+      history: history.files.get('svc.py'),
+      windowDays: 180,
+      complexity: { value: 50 / 25, source: 'file proxy' },
+      incidents: incidents.forFile('svc.py').map((incident) => ({ incident, ageDays: 45 })),
+      settings: config,
+    });
+    // sprints in the window: 180 / 14 = 12.857143
+    // changes/sprint: (1 + 0.5) / 12.857143 = 0.116667
+    // penalty: 1.24 × 2 / (2 + 15) = 0.145882
+    // cycle time: 0.116667 × 4 h × 0.145882 = 0.068078 h/sprint
+    // fixes: 1 / 12.857143 × 6 h = 0.466667; incident INC-9 SEV2: 16 h × 0.5^(45/90) / 12.857143 = 0.879955
+    // incident interest: 0.466667 + 0.879955 = 1.346622; impact high × 1.5: (0.068078 + 1.346622) × 1.5 = 2.122050
+    // principal: 2d × 8 h = 16 h; payback 16 / 2.122050 = 7.539878 sprints
+    assert.deepEqual([score.interest, score.cycleTimeInterest, score.incidentInterest, score.principal, score.payback].map((n) => round6(n!)), [2.12205, 0.102118, 2.019933, 16, 7.539878]);
+    const formulas = Object.fromEntries(score.terms.map((t) => [t.name, t.formula]));
+    assert.equal(formulas.cycleTimeInterest, '0.12 changes/sprint × 4 h × 0.15');
+    assert.equal(formulas.interest, '(0.07 + 1.35) h/sprint × 1.5 (impact high)');
+    assert.equal(formulas.principal, 'effort 2d × 8 h');
+    assert.match(formulas.incidentInterest!, /INC-9 SEV2/);
+  });
+
+  it('is monotone in changes and complexity, and payback × interest = principal', () => {
+    fc.assert(
+      fc.property(fc.float({ min: 0, max: 50, noNaN: true }), fc.float({ min: 0, max: 50, noNaN: true }), fc.float({ min: 0, max: 100, noNaN: true }), fc.float({ min: 0, max: 100, noNaN: true }), (c1, dc, x1, dx) => {
+        const history = (weighted: number) => ({ commits: 1, weightedCommits: weighted, linesChurned: 0, authors: 1, lastChange: AS_OF, fixCommits: 0, weightedFixCommits: 0, incidents: [] });
+        const at = (weighted: number, complexity: number) => scoreItem({ item: annotation(), history: history(weighted), windowDays: 180, complexity: { value: complexity, source: 't' }, incidents: [], settings: config });
+        const base = at(c1, x1);
+        assert.ok(at(c1 + dc, x1).interest >= base.interest - 1e-12);
+        assert.ok(at(c1, x1 + dx).interest >= base.interest - 1e-12);
+        if (base.payback !== null) assert.ok(Math.abs(base.payback * base.interest - base.principal) < 1e-6);
+        else assert.equal(base.interest, 0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('bounds the penalty by pmax', () => {
+    assert.equal(penaltyOf(0, config), 0);
+    assert.equal(penaltyOf(15, config), 0.62);
+    assert.ok(penaltyOf(1e9, config) < 1.24);
+  });
+
+  it('takes principal from META effort, the tag default, or a hotspot\'s excess', () => {
+    assert.equal(principalOf(annotation({ meta: { effort: '30m' } }), config).value, 0.5);
+    assert.equal(principalOf(annotation({ meta: { effort: '3pt' } }), config).value, 12);
+    assert.equal(principalOf(annotation({ tag: 'REFACTOR' }), config).value, 8);
+    assert.equal(principalOf(annotation({ tag: 'NOTE' }), config).value, 2);
+    const hotspot = { id: '1'.repeat(16), kind: 'hotspot' as const, name: 'f', metrics: { cognitive: 25, cyclomatic: 12, nesting: 3, loc: 40, params: 2 }, file: 'a.ts', line: 1, column: 1, endLine: 40, language: 'typescript', warnings: [] };
+    assert.equal(principalOf(hotspot, config).value, 2 + (10 + 2) * 0.5);
+  });
+
+  it('scores with history off: no changes, and says why', async () => {
+    writeFiles(root, { 'svc.py': '# TODO(effort=4h, impact=critical): x\n' });
+    const items = (await scan(root, { noGit: true })).items;
+    const { scored, notices } = await historyScorer().score(root, items, { config, git: false });
+    const score = scored.get(items[0]!.id)!.score;
+    assert.deepEqual([score.interest, score.principal, score.payback], [0, 4, null]);
+    assert.match(notices[0]!, /^git history is off: /);
+  });
+
+  it('reports a corrupt incidents file once, with its name, and scores without it', async () => {
+    writeFiles(root, { 'svc.py': '# TODO: x\n', '.debt/incidents.json': '{"incidents": [{"id": "INC-1", "severity": "SEV9"}]}' });
+    const items = (await scan(root, { noGit: true })).items;
+    const { notices } = await historyScorer().score(root, items, { config, git: false });
+    assert.equal(notices.filter((n) => n.startsWith('.debt/incidents.json: ')).length, 1);
+    writeFiles(root, { '.debt/incidents.json': '{ not json' });
+    assert.match((await historyScorer().score(root, items, { config, git: false })).notices.join('\n'), /\.debt\/incidents\.json: not valid JSON/);
+  });
+
+  it('dates each annotation by blame, and lines not committed yet as now', async () => {
+    const repo = new ScriptedRepo(root);
+    repo.commit({ 'a.ts': '// TODO: old\n' }, { date: '2026-03-03T12:00:00Z', author: 'Carol <c@x>' });
+    writeFiles(root, { 'a.ts': '// TODO: old\n// FIXME: new\n' });
+    const items = (await scan(root)).items;
+    const { scored } = await historyScorer().score(root, items, { config, git: true });
+    const ages = items.map((item) => scored.get(item.id)!.age);
+    assert.deepEqual(ages[0], { introduced: '2026-03-03T12:00:00.000Z', author: 'Carol', commit: ages[0]!.commit });
+    assert.match(ages[0]!.commit, /^[0-9a-f]{40}$/);
+    assert.equal(ages[1]!.author, 'Not Committed Yet');
+  });
+});
