@@ -7,6 +7,7 @@ import { planCommand } from './commands/plan';
 import { reportCommand } from './commands/report';
 import { scanCommand } from './commands/scan';
 import { statusCommand } from './commands/status';
+import { trendCommand } from './commands/trend';
 
 /** Every command, by name; each lives in its own file under commands/. */
 const COMMANDS: Record<string, Command> = {
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, Command> = {
   export: exportCommand,
   report: reportCommand,
   check: checkCommand,
+  trend: trendCommand,
 };
 
 function mainHelp(): string {

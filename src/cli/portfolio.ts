@@ -5,10 +5,21 @@ import { terminalProgress, UsageError, type OptionValues } from './command';
 /** Options every portfolio command takes. */
 export const COMMON_OPTIONS = {
   'no-git': { type: 'boolean', default: false },
+  since: { type: 'string' },
 } as const;
 
-export const COMMON_USAGE = `  --no-git              no git at all: list files by walking, no history
+export const COMMON_USAGE = `  --since <span>        the history window, like 90d, 12w or 6m (default: historyWindowDays, 180 days)
+  --no-git              no git at all: list files by walking, no history
   -h, --help            show this help`;
+
+const SPAN_DAYS = { d: 1, w: 7, m: 30, y: 365 } as const;
+
+/** Days in a span like 90d, 12w, 6m or 1y. */
+export function spanDays(span: string): number {
+  const m = /^(\d{1,4})([dwmy])$/.exec(span);
+  if (!m || Number(m[1]) === 0) throw new UsageError(`--since must be a span like 90d, 12w, 6m or 1y, not "${span}"`);
+  return Number(m[1]) * SPAN_DAYS[m[2] as keyof typeof SPAN_DAYS];
+}
 
 export function positiveNumber(values: OptionValues, name: string): number | undefined {
   const raw = values[name];
@@ -29,7 +40,8 @@ export async function loadPortfolio(values: OptionValues, positionals: string[],
   if (positionals.length > 1) throw new UsageError(`expected one folder, got ${positionals.length}`);
   const progress = terminalProgress('scanning');
   try {
-    return await buildPortfolio(positionals[0] ?? '.', { noGit: values['no-git'] === true, scorer: historyScorer(), ...options }, { onProgress: progress.onProgress });
+    const configOverrides = typeof values.since === 'string' ? { historyWindowDays: spanDays(values.since) } : {};
+    return await buildPortfolio(positionals[0] ?? '.', { noGit: values['no-git'] === true, scorer: historyScorer(), configOverrides, ...options }, { onProgress: progress.onProgress });
   } finally {
     progress.end();
   }

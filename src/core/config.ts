@@ -58,7 +58,7 @@ const SCHEMA = {
 } as const;
 
 type Schema = typeof SCHEMA;
-export type TeamConfig = { [K in keyof Schema]: Schema[K]['fallback'] };
+export type TeamConfig = { [K in keyof Schema]: z.infer<Schema[K]['schema']> };
 
 export function defaultConfig(): TeamConfig {
   return Object.fromEntries(Object.entries(SCHEMA).map(([key, { fallback }]) => [key, fallback])) as TeamConfig;

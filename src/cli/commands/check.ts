@@ -1,10 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { loadConfig } from '../../core/config';
-import { BadRefError, exportTree, resolveCommit } from '../../core/git/snapshot';
+import { BadRefError, resolveCommit } from '../../core/git/snapshot';
+import { annotationsAtCommit } from '../../core/history/atCommit';
 import { checkGate } from '../../core/portfolio/gate';
-import { scan } from '../../core/scan';
 import { EXIT_GATE_FAILED, EXIT_OK, UsageError, type Command } from '../command';
 import { COMMON_OPTIONS, loadPortfolio, positiveNumber, printNotices } from '../portfolio';
 
@@ -12,13 +9,7 @@ async function itemsAt(root: string, ref: string) {
   const commit = await resolveCommit(root, ref).catch((error: unknown) => {
     throw error instanceof BadRefError ? new UsageError(error.message) : error;
   });
-  const dest = await mkdtemp(path.join(tmpdir(), 'debt-base-'));
-  try {
-    await exportTree(root, commit, dest);
-    return (await scan(dest, { noGit: true })).items;
-  } finally {
-    await rm(dest, { recursive: true, force: true });
-  }
+  return (await annotationsAtCommit(root, commit, (await loadConfig(root)).config)).items;
 }
 
 export const checkCommand: Command = {

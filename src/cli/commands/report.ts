@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { toHtmlReport, type ReportAssets } from '../../core/export/html';
+import { loadConfig } from '../../core/config';
+import { historyOff } from '../../core/history/history';
+import { trendOf } from '../../core/history/trend';
+import { todayUtc, type Portfolio } from '../../core/portfolio/build';
 import { toDashboardModel } from '../../core/portfolio/dashboardModel';
+import { historySettingsOf } from '../../core/scoring/historyScorer';
 import type { Command } from '../command';
 import { COMMON_OPTIONS, COMMON_USAGE, loadPortfolio, printNotices } from '../portfolio';
 
@@ -12,6 +17,16 @@ export function shippedAssets(): ReportAssets {
     script: readFileSync(path.join(__dirname, 'webview.js'), 'utf8'),
     styles: ['dashboard.css', 'report-themes.css'].map((file) => readFileSync(path.join(__dirname, '..', 'media', file), 'utf8')),
   };
+}
+
+/** The report page of a portfolio, with the trend read from git when git is on. */
+export async function reportHtml(portfolio: Portfolio, git: boolean): Promise<string> {
+  const root = portfolio.view.root;
+  const config = (await loadConfig(root)).config;
+  const settings = historySettingsOf(config);
+  const trend = git && !(await historyOff(root)) ? await trendOf(root, config, settings, { sprints: config.trendSprints, today: todayUtc() }) : [];
+  const points = trend.map((p) => ({ label: `S${p.sprint}`, openItems: p.openItems, interest: p.interest }));
+  return toHtmlReport(toDashboardModel(portfolio.view, { readOnly: true, notices: portfolio.notices, trend: points }), shippedAssets());
 }
 
 export const reportCommand: Command = {
@@ -28,8 +43,7 @@ ${COMMON_USAGE}`,
   async run(values, positionals) {
     const portfolio = await loadPortfolio(values, positionals);
     printNotices(portfolio);
-    const html = toHtmlReport(toDashboardModel(portfolio.view, { readOnly: true, notices: portfolio.notices }), shippedAssets());
-    await writeFile(String(values.out), html);
+    await writeFile(String(values.out), await reportHtml(portfolio, values['no-git'] !== true));
     process.stdout.write(`wrote ${String(values.out)} (${portfolio.view.items.length} items)\n`);
     return 0;
   },

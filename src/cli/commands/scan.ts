@@ -1,13 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import type { ScanResult, Warning } from '../../core/model';
-import { toHtmlReport } from '../../core/export/html';
-import { toDashboardModel } from '../../core/portfolio/dashboardModel';
 import { sortItems } from '../../core/portfolio/grouping';
 import { round, type PortfolioItem } from '../../core/portfolio/view';
 import { emit, UsageError, type Command } from '../command';
-import { loadPortfolio, printNotices } from '../portfolio';
+import { COMMON_OPTIONS, COMMON_USAGE, loadPortfolio, printNotices } from '../portfolio';
 import { renderTable } from '../table';
-import { shippedAssets } from './report';
+import { reportHtml } from './report';
 
 /** The scan contract: what was scanned, and every item with its score and the team's decision. */
 export type ScanOutput = Omit<ScanResult, 'items'> & { items: PortfolioItem[] };
@@ -26,15 +24,14 @@ Options:
   --write <file>        also write the JSON result to a file
   --report <file>       also write the dashboard as a standalone HTML file
   --tags A,B            tags to look for (default: the team config's, else DEBT,TODO,FIXME,HACK,XXX,BUG,OPTIMIZE,REFACTOR)
-  --no-git              list files by walking the folder even inside a git work tree
-  -h, --help            show this help`,
+${COMMON_USAGE}`,
   options: {
     format: { type: 'string', default: 'table' },
     out: { type: 'string' },
     write: { type: 'string' },
     report: { type: 'string' },
     tags: { type: 'string' },
-    'no-git': { type: 'boolean', default: false },
+    ...COMMON_OPTIONS,
   },
   async run(values, positionals) {
     if (positionals.length > 1) throw new UsageError(`scan takes one folder, got ${positionals.length}`);
@@ -47,7 +44,7 @@ Options:
     const result: ScanOutput = { ...portfolio.scan, items: portfolio.view.items };
     const json = `${JSON.stringify(result, null, 2)}\n`;
     if (typeof values.write === 'string') await writeFile(values.write, json);
-    if (typeof values.report === 'string') await writeFile(values.report, toHtmlReport(toDashboardModel(portfolio.view, { readOnly: true, notices: portfolio.notices }), shippedAssets()));
+    if (typeof values.report === 'string') await writeFile(values.report, await reportHtml(portfolio, values['no-git'] !== true));
     await emit(format === 'json' ? json : `${scanTable(result)}\n`, values.out);
     return 0;
   },

@@ -61,6 +61,12 @@ async function startingCommit(root: string, asOfRef?: string): Promise<{ commit:
   }
 }
 
+/** Why git history is off for this folder, or undefined when it is on. */
+export async function historyOff(root: string): Promise<string | undefined> {
+  const start = await startingCommit(root);
+  return 'reason' in start ? `git history is off: ${start.reason}` : undefined;
+}
+
 /**
  * One streaming pass of `git log --numstat` over the window before `asOf` (seconds; default now),
  * renames followed: per file, commits (plain and recency-weighted), churn, authors, last change,

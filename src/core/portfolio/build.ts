@@ -23,6 +23,8 @@ export interface BuildOptions extends ScanOptions {
   /** ISO date the plan and the store's dates are computed for (default: today, UTC). */
   today?: string;
   plan?: Partial<Pick<PlanSettings, 'capacityHours' | 'allocationPercent' | 'roadmapSprints'>>;
+  /** Team settings this run overrides (the CLI's --since sets historyWindowDays). */
+  configOverrides?: Partial<TeamConfig>;
   scorer: Scorer;
 }
 
@@ -79,7 +81,7 @@ export function viewOf(root: string, items: PortfolioItem[], data: PortfolioData
 export async function buildPortfolio(rootPath: string, options: BuildOptions, hooks: ScanHooks = {}): Promise<Portfolio> {
   const today = options.today ?? todayUtc();
   const result = await scan(rootPath, options, hooks);
-  const { config } = await loadConfig(result.root);
+  const config = { ...(await loadConfig(result.root)).config, ...options.configOverrides };
   const { scored, notices } = await options.scorer.score(result.root, result.items, { config, git: !options.noGit, signal: hooks.signal });
   const store = await openStore(result.root);
   const seen = result.items.map((item) => ({ id: item.id, file: item.file, tag: item.kind === 'annotation' ? item.tag : item.kind, text: item.kind === 'annotation' ? item.text : item.id, principal: scored.get(item.id)?.score.principal }));
