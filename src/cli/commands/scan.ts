@@ -3,12 +3,13 @@ import type { ScanResult, Warning } from '../../core/model';
 import { sortItems } from '../../core/portfolio/grouping';
 import { round, type PortfolioItem } from '../../core/portfolio/view';
 import { emit, UsageError, type Command } from '../command';
+import type { Portfolio } from '../../core/portfolio/build';
 import { COMMON_OPTIONS, COMMON_USAGE, loadPortfolio, printNotices } from '../portfolio';
 import { renderTable } from '../table';
 import { reportHtml } from './report';
 
 /** The scan contract: what was scanned, and every item with its score and the team's decision. */
-export type ScanOutput = Omit<ScanResult, 'items'> & { items: PortfolioItem[] };
+export type ScanOutput = Omit<ScanResult, 'items'> & { items: PortfolioItem[]; files: Portfolio['files'] };
 
 export const scanCommand: Command = {
   summary: 'find debt annotations in a folder and print them',
@@ -41,7 +42,7 @@ ${COMMON_USAGE}`,
     if (tags && (tags.length === 0 || tags.some((t) => !/^[A-Za-z][\w-]*$/.test(t)))) throw new UsageError(`--tags must be a comma-separated list of words, not "${values.tags}"`);
     const portfolio = await loadPortfolio(values, positionals, { tags, record: false });
     printNotices(portfolio);
-    const result: ScanOutput = { ...portfolio.scan, items: portfolio.view.items };
+    const result: ScanOutput = { ...portfolio.scan, items: portfolio.view.items, files: portfolio.files };
     const json = `${JSON.stringify(result, null, 2)}\n`;
     if (typeof values.write === 'string') await writeFile(values.write, json);
     if (typeof values.report === 'string') await writeFile(values.report, await reportHtml(portfolio, values['no-git'] !== true));

@@ -1,4 +1,5 @@
 import { loadConfig, type TeamConfig } from '../config';
+import type { FileHistory } from '../history/history';
 import type { DebtItem, ScanResult } from '../model';
 import { scan, type ScanHooks, type ScanOptions } from '../scan';
 import { openStore, type PortfolioStore } from '../store/portfolioStore';
@@ -14,7 +15,7 @@ export interface ScoredItem {
 
 /** Turns found items into costs; the history-backed scorer reads git, the plain one only the items. */
 export interface Scorer {
-  score(root: string, items: readonly DebtItem[], context: { config: TeamConfig; git: boolean; signal?: AbortSignal }): Promise<{ scored: Map<string, ScoredItem>; notices: string[] }>;
+  score(root: string, items: readonly DebtItem[], context: { config: TeamConfig; git: boolean; signal?: AbortSignal }): Promise<{ scored: Map<string, ScoredItem>; notices: string[]; files?: Map<string, FileHistory> }>;
 }
 
 export interface BuildOptions extends ScanOptions {
@@ -30,6 +31,8 @@ export interface BuildOptions extends ScanOptions {
 
 export interface Portfolio {
   view: PortfolioView;
+  /** History figures of the files that hold items, when history is on. */
+  files: Record<string, FileHistory>;
   scan: ScanResult;
   store: PortfolioStore;
   /** Things that are off or wrong, one line each: history off, store read-only, … */
@@ -82,7 +85,7 @@ export async function buildPortfolio(rootPath: string, options: BuildOptions, ho
   const today = options.today ?? todayUtc();
   const result = await scan(rootPath, options, hooks);
   const config = { ...(await loadConfig(result.root)).config, ...options.configOverrides };
-  const { scored, notices } = await options.scorer.score(result.root, result.items, { config, git: !options.noGit, signal: hooks.signal });
+  const { scored, notices, files } = await options.scorer.score(result.root, result.items, { config, git: !options.noGit, signal: hooks.signal });
   const store = await openStore(result.root);
   const seen = result.items.map((item) => ({ id: item.id, file: item.file, tag: item.kind === 'annotation' ? item.tag : item.kind, text: item.kind === 'annotation' ? item.text : item.id, principal: scored.get(item.id)?.score.principal }));
   let data: PortfolioData;
@@ -95,5 +98,7 @@ export async function buildPortfolio(rootPath: string, options: BuildOptions, ho
     data = store.data();
   }
   const items = portfolioItems(result.items, scored, data);
-  return { view: viewOf(result.root, items, data, planSettingsOf(config, options.plan), today), scan: result, store, notices };
+  const itemFiles = new Set(result.items.map((item) => item.file));
+  const fileHistory = Object.fromEntries([...(files ?? new Map<string, FileHistory>())].filter(([file]) => itemFiles.has(file)).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return { view: viewOf(result.root, items, data, planSettingsOf(config, options.plan), today), files: fileHistory, scan: result, store, notices };
 }

@@ -75,7 +75,7 @@ export function historyScorer(blameCache: BlameCache = new Map()): Scorer {
         const age = ages?.[item.line];
         scored.set(item.id, { score, ...(age ? { age } : {}) });
       }
-      return { scored, notices };
+      return { scored, notices, ...(history.available ? { files: history.files } : {}) };
     },
   };
 }

@@ -80,6 +80,18 @@ describe('debt-portfolio plan, status, export, report, check (CLI)', () => {
     assert.match(over.stdout, /total interest \d+\.\d+ h\/sprint is over the budget of 0 h\/sprint/);
   });
 
+  it('gives scan --format json each annotation\'s age and each file\'s history figures in a git repository', () => {
+    initRepo(root);
+    git(root, ['add', '.']);
+    git(root, ['commit', '-qm', 'fix: first'], { GIT_AUTHOR_DATE: '2026-01-10T00:00:00Z', GIT_COMMITTER_DATE: '2026-01-10T00:00:00Z' });
+    const out = JSON.parse(runCli(['scan', root, '--format', 'json', '--since', '10y']).stdout);
+    const item = out.items.find((i: { text: string }) => i.text === 'one');
+    assert.deepEqual({ introduced: item.age.introduced, author: item.age.author }, { introduced: '2026-01-10T00:00:00.000Z', author: 'Test' });
+    assert.deepEqual(Object.keys(out.files).sort(), ['a.py', 'b.js']);
+    assert.deepEqual({ commits: out.files['a.py'].commits, fixCommits: out.files['a.py'].fixCommits, authors: out.files['a.py'].authors, lastChange: out.files['a.py'].lastChange }, { commits: 1, fixCommits: 1, authors: 1, lastChange: '2026-01-10T00:00:00.000Z' });
+    assert.ok(item.score.terms.some((t: { name: string }) => t.name === 'cycleTimeInterest'));
+  });
+
   const usage: Array<[string, string[], RegExp]> = [
     ['an unknown status', ['status', 'abcdef12', '--set', 'maybe'], /--set must be one of open, planned, accepted, wontfix/],
     ['a malformed id', ['status', 'xyz', '--set', 'open'], /is not an item id/],
