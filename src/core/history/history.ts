@@ -1,4 +1,4 @@
-import { isGitWorkTree, runGit, GitUnavailableError } from '../git/run';
+import { runGit, GitUnavailableError } from '../git/run';
 import { streamLog, type LogCommit } from './gitLog';
 
 const DAY = 86_400;
@@ -44,10 +44,10 @@ interface Accumulator {
 /** Why history is off here, or the commit to read from (HEAD, or `asOf` when it names a commit). */
 async function startingCommit(root: string, asOfRef?: string): Promise<{ commit: string } | { reason: string }> {
   try {
-    await runGit(root, ['--version'], { timeoutMs: 10_000 });
-    if (!(await isGitWorkTree(root))) return { reason: 'not a git repository' };
-    const shallow = await runGit(root, ['rev-parse', '--is-shallow-repository']);
-    if (shallow.stdout.toString().trim() === 'true') return { reason: 'a shallow clone: its history is cut short' };
+    const where = await runGit(root, ['rev-parse', '--is-inside-work-tree', '--is-shallow-repository']);
+    const [inside, shallow] = where.stdout.toString().trim().split('\n');
+    if (where.code !== 0 || inside !== 'true') return { reason: 'not a git repository' };
+    if (shallow === 'true') return { reason: 'a shallow clone: its history is cut short' };
     const head = await runGit(root, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
     if (head.code !== 0) return { reason: 'an empty repository: no commits yet' };
     const branch = await runGit(root, ['symbolic-ref', '--quiet', 'HEAD']);
