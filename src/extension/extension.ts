@@ -7,11 +7,12 @@ import { registerLiveUpdates } from './liveUpdates';
 import { createPortfolioService, type PortfolioService } from './portfolioService';
 import { registerStatusBar } from './statusBar';
 import { registerTagging } from './tagging';
-import { registerTree } from './tree';
+import { registerTree, type DebtTreeProvider } from './tree';
 
 /** What activate returns: the service, for integration tests and other extensions. */
 export interface DebtPortfolioApi {
   service: PortfolioService;
+  tree: DebtTreeProvider;
   /** The first full scan; resolves when it is done. */
   ready: Promise<void>;
 }
@@ -21,7 +22,7 @@ export function activate(context: vscode.ExtensionContext): DebtPortfolioApi {
   const log = vscode.window.createOutputChannel('Tech Debt', { log: true });
   const service = createPortfolioService(log, historyScorer());
   context.subscriptions.push(log, service);
-  registerTree(context, service);
+  const tree = registerTree(context, service);
   registerEditorInsights(context, service);
   registerTagging(context, service);
   registerItemCommands(context, service);
@@ -51,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): DebtPortfolioApi {
   );
   const ready = new Promise<void>((resolve) => setTimeout(() => void scanAll().then(() => resolve()), 0));
   log.debug(`activated in ${Math.round(performance.now() - started)} ms`);
-  return { service, ready };
+  return { service, tree, ready };
 }
 
 export function deactivate(): void {}

@@ -62,7 +62,7 @@ export function titleOf(item: PortfolioItem): string {
   return `[${label}] ${text || '(no text)'}`;
 }
 
-export const explain = (term: ScoreTerm): string => `${term.formula} = ${round(term.value)} ${term.unit}`;
+export const explain = (term: ScoreTerm): string => `${term.formula} = ${round(term.value, 2)}${term.unit ? ` ${term.unit}` : ''}`;
 
 export const round = (value: number, digits = 1): string => {
   const factor = 10 ** digits;

@@ -1,0 +1,67 @@
+/**
+ * `npm run test:integration`: runs test/integration's mocha suites inside a real VS Code extension host
+ * (code-server, driven by Debian's Chromium), then the UI checks in ui.mjs against the packaged VSIX.
+ * Exits non-zero when anything fails. Artifacts (screenshots) go to test-artifacts/.
+ */
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { format } from 'node:util';
+import { buildSync } from 'esbuild';
+import { freshDirs, launchBrowser, log, startCodeServer } from './codeServer.mjs';
+import { repo, setup } from './setup.mjs';
+
+const TIMEOUT_MS = 6 * 60_000;
+export const artifacts = path.join(repo, 'test-artifacts');
+
+export function compileTests() {
+  const outfile = path.join(repo, 'out', 'integration', 'index.js');
+  buildSync({ entryPoints: [path.join(repo, 'test/integration/index.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile, external: ['vscode', 'mocha'], sourcemap: 'inline', logLevel: 'error' });
+  return outfile;
+}
+
+/** Runs the suites in the extension host via the extension-test protocol; resolves to the exit code. */
+export async function runSuites() {
+  const tests = compileTests();
+  const dirs = freshDirs();
+  const server = await startCodeServer(dirs, ['--vscode-option', 'enable-smoke-test-driver']);
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const exit = new Promise((resolve) => {
+      void page.exposeFunction('codeAutomationExit', (code) => resolve(Number(code)));
+      setTimeout(() => resolve('timeout'), TIMEOUT_MS).unref();
+    });
+    await page.exposeFunction('codeAutomationLog', (type, args) => process.stdout.write(`${format(...(Array.isArray(args) ? args : [args]))}\n`));
+    const remote = (file) => `vscode-remote://127.0.0.1:${server.port}${file}`;
+    const payload = JSON.stringify([['extensionDevelopmentPath', remote(repo)], ['extensionTestsPath', remote(tests)]]);
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(dirs.workspace)}&payload=${encodeURIComponent(payload)}`);
+    const code = await exit;
+    mkdirSync(artifacts, { recursive: true });
+    await page.screenshot({ path: path.join(artifacts, 'vscode-integration.png') }).catch(() => {});
+    if (code === 'timeout') {
+      log(`the suites did not finish in ${TIMEOUT_MS / 1000} s; code-server said:\n${server.output().slice(-3000)}`);
+      return 1;
+    }
+    return code;
+  } finally {
+    await browser.close();
+    server.stop();
+    rmSync(dirs.base, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  setup();
+  const suites = await runSuites();
+  log(`integration suites ${suites === 0 ? 'passed' : `failed (${suites})`}`);
+  const { runUiChecks } = await import('./ui.mjs');
+  const ui = await runUiChecks();
+  process.exitCode = suites === 0 && ui === 0 ? 0 : 1;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
+  main().catch((error) => {
+    log(error.stack ?? String(error));
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,113 @@
+/**
+ * UI checks through the browser against the packaged VSIX installed into a fresh code-server: it installs
+ * and activates, the Tech Debt view lists the fixture's items, a click opens the file at the line, the
+ * dashboard opens from the command and the status bar, include/exclude round-trip to .debt/portfolio.json.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { freshDirs, installVsix, launchBrowser, log, startCodeServer } from './codeServer.mjs';
+import { repo } from './setup.mjs';
+
+const artifacts = path.join(repo, 'test-artifacts');
+const vsix = path.join(repo, 'debt-portfolio.vsix');
+
+async function check(name, run, failures) {
+  try {
+    await run();
+    log(`ok   ${name}`);
+  } catch (error) {
+    failures.push(name);
+    log(`FAIL ${name}: ${error.message.split('\n')[0]}`);
+  }
+}
+
+async function until(probe, what, ms = 20_000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  await page.waitForSelector('.quick-input-widget input');
+  await page.keyboard.type(title);
+  await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${title}"]`);
+  await page.keyboard.press('Enter');
+}
+
+const storeStatus = (workspace, id) => {
+  const file = path.join(workspace, '.debt', 'portfolio.json');
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).items[id]?.status : undefined;
+};
+
+export async function runUiChecks() {
+  execFileSync('npm', ['run', 'package'], { cwd: repo, stdio: 'ignore' });
+  const dirs = freshDirs();
+  const installed = await installVsix(vsix, dirs);
+  log(`installed the VSIX: ${installed.trim().split('\n').pop()}`);
+  const server = await startCodeServer(dirs);
+  const browser = await launchBrowser();
+  const failures = [];
+  mkdirSync(artifacts, { recursive: true });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(dirs.workspace)}`);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+
+    await check('the VSIX activates: its status bar item shows the interest', async () => {
+      await page.waitForSelector('.statusbar-item[id="debt-portfolio.debt-portfolio.debtPortfolio.status"], .statusbar-item:has-text("h/sprint")', { timeout: 30_000 });
+    }, failures);
+
+    await check('the Tech Debt container lists the fixture\'s items', async () => {
+      await page.click('.activitybar [aria-label^="Tech Debt"]');
+      await page.waitForSelector('.monaco-list-row:has-text("[TODO] handle discounts")', { timeout: 30_000 });
+      for (const text of ['[FIXME] rounding errors on refunds', '[HACK] retries are hard-coded', '[DEBT] document the deploy script']) await page.waitForSelector(`.monaco-list-row:has-text("${text}")`);
+      await page.screenshot({ path: path.join(artifacts, 'vscode-tree.png') });
+    }, failures);
+
+    await check('a click opens the file at the line', async () => {
+      await page.click('.monaco-list-row:has-text("[FIXME] rounding errors on refunds")');
+      await page.waitForSelector('.tab.active:has-text("orders.ts")');
+      await until(async () => /Ln 6, Col/.test((await page.textContent('.statusbar').catch(() => '')) ?? ''), 'the cursor on line 6');
+    }, failures);
+
+    const frame = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+    await check('the dashboard opens from the command', async () => {
+      await runCommand(page, 'Tech Debt: Open Dashboard');
+      await frame.locator('#item-rows tr').first().waitFor({ timeout: 30_000 });
+      await page.screenshot({ path: path.join(artifacts, 'vscode-dashboard.png') });
+    }, failures);
+
+    await check('include and exclude in the dashboard round-trip to .debt/portfolio.json', async () => {
+      const row = frame.locator('#item-rows tr', { hasText: 'handle discounts' });
+      const id = await row.getAttribute('data-id');
+      await row.locator('vscode-button', { hasText: 'Include' }).click();
+      await until(() => storeStatus(dirs.workspace, id) === 'planned', 'the item planned in the store');
+      await frame.locator('#item-rows tr', { hasText: 'handle discounts' }).locator('vscode-button', { hasText: 'Exclude' }).click();
+      await until(() => storeStatus(dirs.workspace, id) === 'open', 'the item open again in the store');
+    }, failures);
+
+    await check('a click on a dashboard row reveals the item in the editor', async () => {
+      await frame.locator('#item-rows tr', { hasText: 'retries are hard-coded' }).click();
+      await page.waitForSelector('.tab.active:has-text("deploy.py")');
+    }, failures);
+
+    await check('the status bar item opens the dashboard', async () => {
+      await page.click('.tab:has-text("Tech Debt Portfolio") .codicon-close').catch(() => {});
+      await page.waitForSelector('.tab:has-text("Tech Debt Portfolio")', { state: 'detached', timeout: 10_000 });
+      await page.click('.statusbar-item:has-text("h/sprint")');
+      await page.waitForSelector('.tab:has-text("Tech Debt Portfolio")', { timeout: 20_000 });
+    }, failures);
+  } finally {
+    await browser.close();
+    server.stop();
+    rmSync(dirs.base, { recursive: true, force: true });
+  }
+  log(failures.length ? `UI checks failed: ${failures.join('; ')}` : 'UI checks passed');
+  return failures.length ? 1 : 0;
+}

@@ -1,0 +1,21 @@
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { api, EXTENSION_ID, itemTexts } from './helpers';
+
+describe('activation', () => {
+  it('activates and registers every command the manifest contributes', async () => {
+    await api();
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { commands: Array<{ command: string }> } };
+    const registered = await vscode.commands.getCommands(true);
+    for (const { command } of manifest.contributes.commands) assert.ok(registered.includes(command), `${command} is registered`);
+  });
+
+  it('finds the fixture workspace\'s debt, and nothing in strings or prose', async () => {
+    const exports = await api();
+    assert.deepEqual(itemTexts(exports), ['README.md:3 DEBT document the deploy script', 'scripts/deploy.py:2 HACK retries are hard-coded', 'src/orders.ts:2 TODO handle discounts', 'src/orders.ts:6 FIXME rounding errors on refunds']);
+  });
+
+  it('Scan Workspace returns the number of items', async () => {
+    assert.equal(await vscode.commands.executeCommand('debtPortfolio.scanWorkspace'), 4);
+  });
+});

@@ -1,0 +1,14 @@
+/**
+ * The extension-test entry: VS Code (code-server here, or VS Code via @vscode/test-electron elsewhere) loads
+ * this file in the extension host and calls run(). Suites are bundled in; mocha comes from node_modules.
+ */
+import Mocha from 'mocha';
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false, reporter: 'spec' });
+  mocha.suite.emit('pre-require', globalThis, 'integration', mocha);
+  require('./suites');
+  return new Promise((resolve, reject) => {
+    mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} integration tests failed`)) : resolve()));
+  });
+}

@@ -1,0 +1,5 @@
+import './activation.test';
+import './tree.test';
+import './editor.test';
+import './tagging.test';
+import './live.test';
