@@ -11,6 +11,8 @@ import { freshDirs, launchBrowser, log, startCodeServer } from './codeServer.mjs
 import { repo, setup } from './setup.mjs';
 
 const TIMEOUT_MS = 6 * 60_000;
+/** The workbench's own chatter on the automation log, left out of the test output. */
+const WORKBENCH_NOISE = /^\[(AgentHost|AgentHost:remote|ChatModelSelection|AccountPolicyGate|Service Worker|reconnection-grace-time)\]|^(Ignoring fetching|Creating a socket|Resolv|Updating additional)/;
 export const artifacts = path.join(repo, 'test-artifacts');
 
 export function compileTests() {
@@ -31,7 +33,10 @@ export async function runSuites() {
       void page.exposeFunction('codeAutomationExit', (code) => resolve(Number(code)));
       setTimeout(() => resolve('timeout'), TIMEOUT_MS).unref();
     });
-    await page.exposeFunction('codeAutomationLog', (type, args) => process.stdout.write(`${format(...(Array.isArray(args) ? args : [args]))}\n`));
+    await page.exposeFunction('codeAutomationLog', (type, args) => {
+      const line = format(...(Array.isArray(args) ? args : [args]));
+      if (!WORKBENCH_NOISE.test(line)) process.stdout.write(`${line}\n`);
+    });
     const remote = (file) => `vscode-remote://127.0.0.1:${server.port}${file}`;
     const payload = JSON.stringify([['extensionDevelopmentPath', remote(repo)], ['extensionTestsPath', remote(tests)]]);
     await page.goto(`${server.url}/?folder=${encodeURIComponent(dirs.workspace)}&payload=${encodeURIComponent(payload)}`);

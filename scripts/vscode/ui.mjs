@@ -98,7 +98,7 @@ export async function runUiChecks() {
     }, failures);
 
     await check('the status bar item opens the dashboard', async () => {
-      await page.click('.tab:has-text("Tech Debt Portfolio") .codicon-close').catch(() => {});
+      await runCommand(page, 'View: Close All Editors');
       await page.waitForSelector('.tab:has-text("Tech Debt Portfolio")', { state: 'detached', timeout: 10_000 });
       await page.click('.statusbar-item:has-text("h/sprint")');
       await page.waitForSelector('.tab:has-text("Tech Debt Portfolio")', { timeout: 20_000 });
