@@ -59,10 +59,10 @@ export function installVsix(vsix, dirs) {
 }
 
 /** Starts code-server on a free loopback port; resolves once it listens. */
-export async function startCodeServer(dirs, extraArgs = []) {
+export async function startCodeServer(dirs, extraArgs = [], extraEnv = {}) {
   const port = await freePort();
   const args = [codeServerEntry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, ...extraArgs, dirs.workspace];
-  const child = spawn(node24, args, { env: env(), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(node24, args, { env: { ...env(), ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
   const ready = new Promise((resolve, reject) => {
     const onData = (data) => {

@@ -22,10 +22,11 @@ export function compileTests() {
 }
 
 /** Runs the suites in the extension host via the extension-test protocol; resolves to the exit code. */
-export async function runSuites() {
+/** Runs the suites (or, with `env.DEBT_PORTFOLIO_SUITES=bench`, the benchmark) in the extension host; `onLine` sees its output. */
+export async function runSuites(env = {}, onLine = (line) => process.stdout.write(`${line}\n`)) {
   const tests = compileTests();
   const dirs = freshDirs();
-  const server = await startCodeServer(dirs, ['--vscode-option', 'enable-smoke-test-driver']);
+  const server = await startCodeServer(dirs, ['--vscode-option', 'enable-smoke-test-driver'], env);
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -35,7 +36,7 @@ export async function runSuites() {
     });
     await page.exposeFunction('codeAutomationLog', (type, args) => {
       const line = format(...(Array.isArray(args) ? args : [args]));
-      if (!WORKBENCH_NOISE.test(line)) process.stdout.write(`${line}\n`);
+      if (!WORKBENCH_NOISE.test(line)) onLine(line);
     });
     const remote = (file) => `vscode-remote://127.0.0.1:${server.port}${file}`;
     const payload = JSON.stringify([['extensionDevelopmentPath', remote(repo)], ['extensionTestsPath', remote(tests)]]);

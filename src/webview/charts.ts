@@ -1,4 +1,4 @@
-import { ArcElement, BarController, BarElement, CategoryScale, Chart, DoughnutController, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
+import { ArcElement, BarController, BarElement, CategoryScale, Chart, DoughnutController, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, type ChartConfiguration } from 'chart.js';
 import type { DashboardModel, Slice } from '../shared/dashboard';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, DoughnutController, ArcElement, LineController, LineElement, PointElement, Tooltip, Legend);
@@ -18,65 +18,63 @@ function themeDefaults(): void {
 
 const charts = new Map<string, Chart>();
 
-function draw(id: string, make: (canvas: HTMLCanvasElement) => Chart): void {
+/**
+ * Draws a chart on its canvas. The chart section outlives re-renders, so a redraw keeps the chart and only
+ * swaps its data and options (Chart.js's update): several times faster than building it again.
+ */
+function draw(id: string, config: ChartConfiguration): void {
   const canvas = document.getElementById(id) as HTMLCanvasElement | null;
   if (!canvas) return;
-  charts.get(id)?.destroy();
-  charts.set(id, make(canvas));
+  const existing = charts.get(id);
+  if (existing && existing.canvas === canvas && (existing.config as ChartConfiguration).type === config.type) {
+    existing.data = config.data;
+    existing.options = config.options ?? {};
+    existing.update('none');
+    return;
+  }
+  existing?.destroy();
+  charts.set(id, new Chart(canvas, config));
 }
 
-const bar = (canvas: HTMLCanvasElement, slices: Slice[], label: string, colour: string, horizontal = false): Chart =>
-  new Chart(canvas, {
-    type: 'bar',
-    data: { labels: slices.map((s) => s.label), datasets: [{ label, data: slices.map((s) => Number(s.value.toFixed(2))), backgroundColor: colour }] },
-    options: { indexAxis: horizontal ? 'y' : 'x', responsive: true, maintainAspectRatio: false, plugins: { legend: { display: false } } },
-  });
+const bar = (slices: Slice[], label: string, colour: string, horizontal = false): ChartConfiguration => ({
+  type: 'bar',
+  data: { labels: slices.map((s) => s.label), datasets: [{ label, data: slices.map((s) => Number(s.value.toFixed(2))), backgroundColor: colour }] },
+  options: { indexAxis: horizontal ? 'y' : 'x', responsive: true, maintainAspectRatio: false, plugins: { legend: { display: false } } },
+});
 
 /** Draws (or redraws) every chart of the dashboard from the model, in the current theme's colours. */
 export function drawCharts(model: DashboardModel): void {
   themeDefaults();
   const colours = palette();
-  draw('chart-folder', (c) => bar(c, model.byFolder, 'h/sprint', colours[0]!, true));
-  draw('chart-owner', (c) => bar(c, model.byOwner, 'h/sprint', colours[3]!, true));
-  draw('chart-payback', (c) => bar(c, model.paybackBins, 'items', colours[2]!));
-  draw(
-    'chart-tag',
-    (c) =>
-      new Chart(c, {
-        type: 'doughnut',
-        data: { labels: model.byTag.map((s) => s.label), datasets: [{ data: model.byTag.map((s) => Number(s.value.toFixed(2))), backgroundColor: model.byTag.map((_, i) => colours[i % colours.length]!) }] },
-        options: { responsive: true, maintainAspectRatio: false, plugins: { legend: { position: 'right' } } },
-      }),
-  );
-  draw(
-    'chart-trend',
-    (c) =>
-      new Chart(c, {
-        type: 'line',
-        data: {
-          labels: model.trend.map((t) => t.label),
-          datasets: [
-            { label: 'open items', data: model.trend.map((t) => t.openItems), borderColor: colours[0], backgroundColor: colours[0], yAxisID: 'y' },
-            { label: 'interest (h/sprint)', data: model.trend.map((t) => Number(t.interest.toFixed(2))), borderColor: colours[4], backgroundColor: colours[4], yAxisID: 'y1' },
-          ],
-        },
-        options: { responsive: true, maintainAspectRatio: false, scales: { y: { position: 'left', beginAtZero: true }, y1: { position: 'right', beginAtZero: true, grid: { drawOnChartArea: false } } } },
-      }),
-  );
+  draw('chart-folder', bar(model.byFolder, 'h/sprint', colours[0]!, true));
+  draw('chart-owner', bar(model.byOwner, 'h/sprint', colours[3]!, true));
+  draw('chart-payback', bar(model.paybackBins, 'items', colours[2]!));
+  draw('chart-tag', {
+    type: 'doughnut',
+    data: { labels: model.byTag.map((s) => s.label), datasets: [{ data: model.byTag.map((s) => Number(s.value.toFixed(2))), backgroundColor: model.byTag.map((_, i) => colours[i % colours.length]!) }] },
+    options: { responsive: true, maintainAspectRatio: false, plugins: { legend: { position: 'right' } } },
+  });
+  draw('chart-trend', {
+    type: 'line',
+    data: {
+      labels: model.trend.map((t) => t.label),
+      datasets: [
+        { label: 'open items', data: model.trend.map((t) => t.openItems), borderColor: colours[0], backgroundColor: colours[0], yAxisID: 'y' },
+        { label: 'interest (h/sprint)', data: model.trend.map((t) => Number(t.interest.toFixed(2))), borderColor: colours[4], backgroundColor: colours[4], yAxisID: 'y1' },
+      ],
+    },
+    options: { responsive: true, maintainAspectRatio: false, scales: { y: { position: 'left', beginAtZero: true }, y1: { position: 'right', beginAtZero: true, grid: { drawOnChartArea: false } } } },
+  });
   const sprints = [...model.adherence.map((a) => ({ label: `S${a.sprint}`, done: a.retired, budget: a.budget })), ...model.roadmap.map((r) => ({ label: `S${r.sprint} (plan)`, done: r.plannedHours, budget: r.budget }))];
-  draw(
-    'chart-allocation',
-    (c) =>
-      new Chart(c, {
-        type: 'bar',
-        data: {
-          labels: sprints.map((s) => s.label),
-          datasets: [
-            { label: 'debt hours (retired, or planned)', data: sprints.map((s) => Number(s.done.toFixed(2))), backgroundColor: colours[2] },
-            { label: 'target (budget)', data: sprints.map((s) => s.budget), backgroundColor: colours[1], type: 'line' as never, borderColor: colours[1] },
-          ],
-        },
-        options: { responsive: true, maintainAspectRatio: false },
-      }),
-  );
+  draw('chart-allocation', {
+    type: 'bar',
+    data: {
+      labels: sprints.map((s) => s.label),
+      datasets: [
+        { label: 'debt hours (retired, or planned)', data: sprints.map((s) => Number(s.done.toFixed(2))), backgroundColor: colours[2] },
+        { label: 'target (budget)', data: sprints.map((s) => s.budget), backgroundColor: colours[1], type: 'line' as never, borderColor: colours[1] },
+      ],
+    },
+    options: { responsive: true, maintainAspectRatio: false },
+  });
 }

@@ -28,8 +28,12 @@ function update(change: Partial<ViewState>): void {
 
 function draw(): void {
   if (!model) return;
+  const started = performance.now();
   render(root, model, state, update, actions);
+  const charts = performance.now();
   drawCharts(model);
+  document.body.dataset.lastChartsMs = (performance.now() - charts).toFixed(1);
+  document.body.dataset.lastRenderMs = (performance.now() - started).toFixed(1);
   document.body.dataset.rendered = String(Number(document.body.dataset.rendered ?? '0') + 1);
 }
 

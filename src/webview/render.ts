@@ -8,11 +8,15 @@ export interface ViewState {
   filter: string;
   tag: string;
   status: string;
+  /** How many rows of the table are drawn; more on demand, so a large portfolio stays fast. */
+  rows: number;
 }
+
+export const ROWS_PER_PAGE = 100;
 
 export type SortKey = 'title' | 'owner' | 'status' | 'interest' | 'principal' | 'payback' | 'file';
 
-export const INITIAL_STATE: ViewState = { sortKey: 'interest', descending: true, filter: '', tag: '', status: 'open+planned' };
+export const INITIAL_STATE: ViewState = { sortKey: 'interest', descending: true, filter: '', tag: '', status: 'open+planned', rows: ROWS_PER_PAGE };
 
 type Child = Node | string;
 
@@ -50,8 +54,8 @@ export interface Actions {
   exportAs(format: string): void;
 }
 
-function actionButton(label: string, onClick: () => void, description: string): HTMLElement {
-  const button = h('vscode-button', { secondary: '', title: description, 'aria-label': description }, label);
+function actionButton(label: string, onClick: () => void, description: string, light = false): HTMLElement {
+  const button = light ? h('button', { class: 'row-action', title: description, 'aria-label': description }, label) : h('vscode-button', { secondary: '', title: description, 'aria-label': description }, label);
   button.addEventListener('click', (event) => {
     event.stopPropagation();
     onClick();
@@ -140,14 +144,14 @@ function select(id: string, label: string, options: Array<[string, string]>, val
 
 function renderTable(model: DashboardModel, state: ViewState, update: (change: Partial<ViewState>) => void, actions: Actions): HTMLElement {
   const filter = h('input', { id: 'filter', type: 'search', placeholder: 'Filter by text, file or owner', 'aria-label': 'Filter items', value: state.filter }) as HTMLInputElement;
-  filter.addEventListener('input', () => update({ filter: filter.value }));
+  filter.addEventListener('input', () => update({ filter: filter.value, rows: ROWS_PER_PAGE }));
   const tags = [...new Set(model.items.map((i) => i.tag))].sort();
   const controls = h(
     'div',
     { class: 'controls' },
     filter,
-    select('tag-filter', 'Tag', [['', 'all'], ...tags.map((t): [string, string] => [t, t])], state.tag, (tag) => update({ tag })),
-    select('status-filter', 'Status', [['open+planned', 'open + planned'], ['', 'all'], ['open', 'open'], ['planned', 'planned'], ['accepted', 'accepted'], ['wontfix', 'wontfix'], ['done', 'done']], state.status, (status) => update({ status })),
+    select('tag-filter', 'Tag', [['', 'all'], ...tags.map((t): [string, string] => [t, t])], state.tag, (tag) => update({ tag, rows: ROWS_PER_PAGE })),
+    select('status-filter', 'Status', [['open+planned', 'open + planned'], ['', 'all'], ['open', 'open'], ['planned', 'planned'], ['accepted', 'accepted'], ['wontfix', 'wontfix'], ['done', 'done']], state.status, (status) => update({ status, rows: ROWS_PER_PAGE })),
   );
   const columns: Array<[SortKey, string]> = [['title', 'Item'], ['owner', 'Owner'], ['status', 'Status'], ['interest', 'Interest'], ['principal', 'Principal'], ['payback', 'Payback'], ['file', 'Location']];
   const headRow = h('tr');
@@ -162,7 +166,7 @@ function renderTable(model: DashboardModel, state: ViewState, update: (change: P
   headRow.append(h('th', { scope: 'col' }, 'Plan'));
   const body = h('tbody', { id: 'item-rows' });
   const rows = visibleRows(model.items, state);
-  for (const item of rows) {
+  for (const item of rows.slice(0, state.rows)) {
     const row = h(
       'tr',
       { 'data-id': item.id, tabindex: '0', title: item.terms.join('\n') },
@@ -175,8 +179,8 @@ function renderTable(model: DashboardModel, state: ViewState, update: (change: P
       h('td', { class: 'location' }, `${item.file}:${item.line}`),
     );
     const planCell = h('td');
-    if (item.status === 'open') planCell.append(actionButton('Include', () => actions.plan(item.id, 'include'), `Plan ${item.title} for the next sprint`));
-    else if (item.status === 'planned') planCell.append(actionButton('Exclude', () => actions.plan(item.id, 'exclude'), `Take ${item.title} out of the plan`));
+    if (item.status === 'open') planCell.append(actionButton('Include', () => actions.plan(item.id, 'include'), `Plan ${item.title} for the next sprint`, true));
+    else if (item.status === 'planned') planCell.append(actionButton('Exclude', () => actions.plan(item.id, 'exclude'), `Take ${item.title} out of the plan`, true));
     row.append(planCell);
     row.addEventListener('click', () => actions.reveal(item.id));
     row.addEventListener('keydown', (event) => {
@@ -184,7 +188,8 @@ function renderTable(model: DashboardModel, state: ViewState, update: (change: P
     });
     body.append(row);
   }
-  return h('section', { class: 'items', 'aria-label': 'Items' }, h('h2', {}, `Items (${rows.length} of ${model.items.length})`), controls, h('table', { class: 'item-table' }, h('thead', {}, headRow), body));
+  const more = rows.length > state.rows ? [actionButton(`Show ${Math.min(ROWS_PER_PAGE, rows.length - state.rows)} more of ${rows.length - state.rows}`, () => update({ rows: state.rows + ROWS_PER_PAGE }), 'Show more rows')] : [];
+  return h('section', { class: 'items', 'aria-label': 'Items' }, h('h2', {}, `Items (${rows.length} of ${model.items.length})`), controls, h('table', { class: 'item-table' }, h('thead', {}, headRow), body), ...more);
 }
 
 function renderExports(actions: Actions): HTMLElement {
@@ -201,7 +206,7 @@ export function render(root: HTMLElement, model: DashboardModel, state: ViewStat
     h('header', {}, h('h1', {}, 'Tech Debt Portfolio'), h('p', { class: 'muted' }, `${model.root} · ${model.generatedAt.slice(0, 16).replace('T', ' ')}${model.readOnly ? ' · read-only report' : ''}`), ...model.notices.map((n) => h('p', { class: 'notice' }, n))),
     renderKpis(model),
     renderPlan(model, byId, actions),
-    renderCharts(),
+    root.querySelector<HTMLElement>('section.charts') ?? renderCharts(),
     renderTable(model, state, update, actions),
     renderExports(actions),
     h('div', { id: 'status', role: 'status', 'aria-live': 'polite' }),

@@ -80,6 +80,27 @@ describe('HTML report in Chromium', function () {
     for (const canvas of canvases) assert.ok(canvas.width > 0 && canvas.painted > 100, `${canvas.id} is empty`);
   });
 
+  it('keeps every chart drawn across a re-render (a new model arriving)', async () => {
+    const before = Number(await page.getAttribute('body', 'data-rendered'));
+    await page.evaluate(() => {
+      const model = JSON.parse(document.getElementById('dashboard-model')!.textContent!);
+      model.items[0].status = 'planned';
+      window.postMessage({ type: 'model', model }, '*');
+    });
+    await page.waitForSelector(`body[data-rendered="${before + 1}"]`);
+    const painted = await page.$$eval('canvas', (nodes) =>
+      nodes.map((canvas) => {
+        const c = canvas as HTMLCanvasElement;
+        const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        let count = 0;
+        for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) count++;
+        return count;
+      }),
+    );
+    assert.equal(painted.length, 6);
+    for (const count of painted) assert.ok(count > 100);
+  });
+
   it('lists the planned items of the next sprint', async () => {
     const planned = await page.$$eval('#plan-items li', (nodes) => nodes.map((n) => n.getAttribute('data-id')));
     assert.deepEqual(planned, model.roadmap[0]!.items.map((i) => i.id));
