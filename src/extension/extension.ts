@@ -9,7 +9,8 @@ import { registerStatusBar } from './statusBar';
 import { registerTagging } from './tagging';
 import { registerTree, type DebtTreeProvider } from './tree';
 
-const moduleLoaded = performance.now();
+/** When the bundle began to evaluate (set by its first line, see esbuild.config.mjs) and when this module ran. */
+const bundleEvaluatedMs = performance.now() - ((globalThis as { __debtPortfolioBundleStart?: number }).__debtPortfolioBundleStart ?? performance.now());
 
 /** What activate returns: the service, for integration tests and other extensions. */
 export interface DebtPortfolioApi {
@@ -17,8 +18,8 @@ export interface DebtPortfolioApi {
   tree: DebtTreeProvider;
   /** The first full scan; resolves when it is done. */
   ready: Promise<void>;
-  /** Milliseconds activate() took, and from this module being loaded to the end of activate(). */
-  activationMs: { activate: number; sinceLoad: number };
+  /** Milliseconds activate() took, and evaluating the bundle took before it. */
+  activationMs: { activate: number; bundleEvaluation: number };
 }
 
 export function activate(context: vscode.ExtensionContext): DebtPortfolioApi {
@@ -55,7 +56,7 @@ export function activate(context: vscode.ExtensionContext): DebtPortfolioApi {
     vscode.workspace.onDidGrantWorkspaceTrust(() => void scanAll()),
   );
   const ready = new Promise<void>((resolve) => setTimeout(() => void scanAll().then(() => resolve()), 0));
-  const activationMs = { activate: performance.now() - started, sinceLoad: performance.now() - moduleLoaded };
+  const activationMs = { activate: performance.now() - started, bundleEvaluation: bundleEvaluatedMs };
   log.debug(`activated in ${Math.round(activationMs.activate)} ms`);
   return { service, tree, ready, activationMs };
 }
