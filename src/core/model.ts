@@ -24,18 +24,22 @@ export interface Warning {
   message: string;
 }
 
-export interface AnnotationItem {
+/** What every item has: its stable id and where it is (file relative to the root, 1-based positions). */
+interface ItemBase {
   id: string;
-  kind: 'annotation';
-  tag: string;
-  text: string;
-  meta: Meta;
   file: string;
   line: number;
   column: number;
   endLine: number;
   language: string;
   warnings: Warning[];
+}
+
+export interface AnnotationItem extends ItemBase {
+  kind: 'annotation';
+  tag: string;
+  text: string;
+  meta: Meta;
 }
 
 /** Per-function complexity figures (issue 3: equal to ESLint's `complexity` and sonarjs `cognitive-complexity`). */
@@ -48,18 +52,11 @@ export interface HotspotMetrics {
 }
 
 /** A function over the team's complexity thresholds. */
-export interface HotspotItem {
-  id: string;
+export interface HotspotItem extends ItemBase {
   kind: 'hotspot';
   /** Qualified name: `Class.method`, `object.key`, the variable an arrow is assigned to, or `<anonymous>`. */
   name: string;
   metrics: HotspotMetrics;
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  language: string;
-  warnings: Warning[];
 }
 
 export type DebtItem = AnnotationItem | HotspotItem;

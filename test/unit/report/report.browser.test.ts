@@ -31,6 +31,19 @@ function sampleModel() {
   return toDashboardModel(view, { readOnly: true, trend });
 }
 
+/** Each canvas's id, width and how many of its pixels are painted. */
+function paintedCanvases(page: Page): Promise<Array<{ id: string; width: number; painted: number }>> {
+  return page.$$eval('canvas', (nodes) =>
+    nodes.map((canvas) => {
+      const c = canvas as HTMLCanvasElement;
+      const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let painted = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) painted++;
+      return { id: c.id, width: c.width, painted };
+    }),
+  );
+}
+
 describe('HTML report in Chromium', function () {
   this.timeout(120_000);
   let browser: Browser;
@@ -67,15 +80,7 @@ describe('HTML report in Chromium', function () {
   });
 
   it('renders every chart onto its canvas', async () => {
-    const canvases = await page.$$eval('canvas', (nodes) =>
-      nodes.map((canvas) => {
-        const c = canvas as HTMLCanvasElement;
-        const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-        let painted = 0;
-        for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) painted++;
-        return { id: c.id, width: c.width, painted };
-      }),
-    );
+    const canvases = await paintedCanvases(page);
     assert.deepEqual(canvases.map((c) => c.id).sort(), ['chart-allocation', 'chart-folder', 'chart-owner', 'chart-payback', 'chart-tag', 'chart-trend']);
     for (const canvas of canvases) assert.ok(canvas.width > 0 && canvas.painted > 100, `${canvas.id} is empty`);
   });
@@ -88,17 +93,9 @@ describe('HTML report in Chromium', function () {
       window.postMessage({ type: 'model', model }, '*');
     });
     await page.waitForSelector(`body[data-rendered="${before + 1}"]`);
-    const painted = await page.$$eval('canvas', (nodes) =>
-      nodes.map((canvas) => {
-        const c = canvas as HTMLCanvasElement;
-        const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-        let count = 0;
-        for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) count++;
-        return count;
-      }),
-    );
-    assert.equal(painted.length, 6);
-    for (const count of painted) assert.ok(count > 100);
+    const canvases = await paintedCanvases(page);
+    assert.equal(canvases.length, 6);
+    for (const canvas of canvases) assert.ok(canvas.painted > 100, `${canvas.id} is empty after the re-render`);
   });
 
   it('lists the planned items of the next sprint', async () => {
