@@ -83,13 +83,15 @@ export async function runUiChecks() {
       await page.screenshot({ path: path.join(artifacts, 'vscode-dashboard.png') });
     }, failures);
 
-    await check('include and exclude in the dashboard round-trip to .debt/portfolio.json', async () => {
+    await check('include and exclude in the dashboard round-trip to .debt/portfolio.json, and the tree follows', async () => {
       const row = frame.locator('#item-rows tr', { hasText: 'handle discounts' });
       const id = await row.getAttribute('data-id');
-      await row.locator('vscode-button', { hasText: 'Include' }).click();
+      await row.locator('button', { hasText: 'Include' }).click();
       await until(() => storeStatus(dirs.workspace, id) === 'planned', 'the item planned in the store');
-      await frame.locator('#item-rows tr', { hasText: 'handle discounts' }).locator('vscode-button', { hasText: 'Exclude' }).click();
+      await page.waitForSelector('.monaco-list-row:has-text("[TODO] handle discounts"):has-text("planned")', { timeout: 10_000 });
+      await frame.locator('#item-rows tr', { hasText: 'handle discounts' }).locator('button', { hasText: 'Exclude' }).click();
       await until(() => storeStatus(dirs.workspace, id) === 'open', 'the item open again in the store');
+      await page.waitForSelector('.monaco-list-row:has-text("[TODO] handle discounts"):not(:has-text("planned"))', { timeout: 10_000 });
     }, failures);
 
     await check('a click on a dashboard row reveals the item in the editor', async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { findAnnotations, languageOf, tagMatcher, type TagMatcher } from './annotations';
@@ -8,7 +9,15 @@ import { readText } from './files/readText';
 import { SCAN_FORMAT_VERSION, type AnnotationItem, type ScanResult, type SkippedFile, type Warning } from './model';
 import { annotationIds } from './portfolio/ids';
 
+/** Annotations already found, by file, content hash and tags: a rescan of an unchanged file skips the lexer. */
+export interface ScanCache {
+  get(key: string): AnnotationItem[] | undefined;
+  set(key: string, items: AnnotationItem[]): void;
+}
+
 export interface ScanOptions {
+  /** Reuse the annotations of files whose content has not changed (the extension keeps this across windows). */
+  cache?: ScanCache;
   /** Tags to look for; the team config's (or the default set) when absent. */
   tags?: readonly string[];
   /** List files by walking the tree even inside a git work tree. */
@@ -56,7 +65,7 @@ export function annotationItemsOf(file: string, text: string, tags: TagMatcher):
 }
 
 /** Scans one file (a POSIX path relative to root); never throws for a bad file. */
-export async function scanFile(root: string, file: string, context: { tags: TagMatcher; maxBytes: number }): Promise<FileScan> {
+export async function scanFile(root: string, file: string, context: { tags: TagMatcher; maxBytes: number; cache?: ScanCache }): Promise<FileScan> {
   const language = languageOf(file);
   if (!language) return { items: [], skipped: { file, reason: 'language' }, warnings: [] };
   const read = readText(root, file, context.maxBytes);
@@ -64,7 +73,10 @@ export async function scanFile(root: string, file: string, context: { tags: TagM
     const warnings = COUNTED_ONLY.has(read.reason) ? [] : [{ file, code: `skip-${read.reason}`, message: `skipped: ${read.detail}` }];
     return { items: [], skipped: { file, reason: read.reason }, warnings };
   }
-  const items = annotationItemsOf(file, read.text, context.tags) ?? [];
+  const key = context.cache && `${file}\u0000${context.tags.anywhere.source}\u0000${createHash('sha1').update(read.text).digest('hex')}`;
+  const cached = key ? context.cache!.get(key) : undefined;
+  const items = cached ?? annotationItemsOf(file, read.text, context.tags) ?? [];
+  if (key && !cached) context.cache!.set(key, items);
   return { items, warnings: read.notes.map((note) => ({ file, code: 'encoding', message: note })), bytes: read.bytes };
 }
 
@@ -90,7 +102,7 @@ export async function scan(rootPath: string, options: ScanOptions = {}, hooks: S
   let done = 0;
 
   const scanOne = async (index: number): Promise<void> => {
-    const outcome = await scanFile(root, listed.files[index]!, { tags, maxBytes });
+    const outcome = await scanFile(root, listed.files[index]!, { tags, maxBytes, cache: options.cache });
     if (outcome.skipped) skipped.push(outcome.skipped);
     warnings.push(...outcome.warnings);
     if (outcome.bytes === undefined) return;

@@ -5,6 +5,7 @@ import { registerEditorInsights } from './editorInsights';
 import { registerItemCommands } from './itemCommands';
 import { registerLiveUpdates } from './liveUpdates';
 import { createPortfolioService, type PortfolioService } from './portfolioService';
+import { persistentScanCache, type PersistentScanCache } from './scanCache';
 import { registerStatusBar } from './statusBar';
 import { registerTagging } from './tagging';
 import { registerTree, type DebtTreeProvider } from './tree';
@@ -16,6 +17,7 @@ const bundleEvaluatedMs = performance.now() - ((globalThis as { __debtPortfolioB
 export interface DebtPortfolioApi {
   service: PortfolioService;
   tree: DebtTreeProvider;
+  scanCache: PersistentScanCache;
   /** The first full scan; resolves when it is done. */
   ready: Promise<void>;
   /** Milliseconds activate() took, and evaluating the bundle took before it. */
@@ -25,7 +27,8 @@ export interface DebtPortfolioApi {
 export function activate(context: vscode.ExtensionContext): DebtPortfolioApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Tech Debt', { log: true });
-  const service = createPortfolioService(log, historyScorer());
+  const scanCache = persistentScanCache(context.storageUri, log);
+  const service = createPortfolioService(log, historyScorer(), scanCache);
   context.subscriptions.push(log, service);
   const tree = registerTree(context, service);
   registerEditorInsights(context, service);
@@ -55,10 +58,10 @@ export function activate(context: vscode.ExtensionContext): DebtPortfolioApi {
     vscode.workspace.onDidChangeWorkspaceFolders(() => void scanAll()),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void scanAll()),
   );
-  const ready = new Promise<void>((resolve) => setTimeout(() => void scanAll().then(() => resolve()), 0));
+  const ready = new Promise<void>((resolve) => setTimeout(() => void scanCache.load().then(scanAll).then(() => resolve()), 0));
   const activationMs = { activate: performance.now() - started, bundleEvaluation: bundleEvaluatedMs };
   log.debug(`activated in ${Math.round(activationMs.activate)} ms`);
-  return { service, tree, ready, activationMs };
+  return { service, tree, scanCache, ready, activationMs };
 }
 
 export function deactivate(): void {}

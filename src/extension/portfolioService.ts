@@ -8,6 +8,7 @@ import { pathFilter } from '../core/files/excludes';
 import { annotationItemsOf, scanFile } from '../core/scan';
 import { applyDecision, type DecisionChange } from '../core/store/decide';
 import { reconcile } from '../core/store/reconcile';
+import type { PersistentScanCache } from './scanCache';
 import type { PortfolioData } from '../core/store/schema';
 
 /** A workspace folder's portfolio as the extension last built it. */
@@ -37,7 +38,7 @@ interface FolderState extends FolderPortfolio {
 
 const relativePath = (folder: vscode.WorkspaceFolder, uri: vscode.Uri): string => vscode.workspace.asRelativePath(uri, false).split('\\').join('/').replace(vscode.workspace.workspaceFolders && vscode.workspace.workspaceFolders.length > 1 ? `${folder.name}/` : '', '');
 
-export function createPortfolioService(log: vscode.LogOutputChannel, scorer: Scorer): PortfolioService & vscode.Disposable {
+export function createPortfolioService(log: vscode.LogOutputChannel, scorer: Scorer, cache: PersistentScanCache): PortfolioService & vscode.Disposable {
   const changed = new vscode.EventEmitter<void>();
   const states = new Map<string, FolderState>();
   let scanning: AbortController | undefined;
@@ -46,7 +47,7 @@ export function createPortfolioService(log: vscode.LogOutputChannel, scorer: Sco
 
   async function buildFolder(folder: vscode.WorkspaceFolder, signal: AbortSignal): Promise<void> {
     const started = performance.now();
-    const built = await buildPortfolio(folder.uri.fsPath, { noGit: !gitAllowed(), scorer }, { signal });
+    const built = await buildPortfolio(folder.uri.fsPath, { noGit: !gitAllowed(), scorer, cache }, { signal });
     const notices = [...built.notices, ...(gitAllowed() ? [] : ['untrusted workspace: git is off'])];
     states.set(folder.uri.toString(), { folder, view: built.view, notices, built });
     log.debug(`${folder.name}: ${built.view.items.length} items, ${built.scan.stats.filesScanned} files in ${Math.round(performance.now() - started)} ms`);
@@ -99,6 +100,7 @@ export function createPortfolioService(log: vscode.LogOutputChannel, scorer: Sco
             throw error;
           }
         }
+        await cache.save();
       });
       changed.fire();
     },
@@ -118,7 +120,7 @@ export function createPortfolioService(log: vscode.LogOutputChannel, scorer: Sco
         const filter = pathFilter(config.include, config.exclude);
         const files = uris.filter((uri) => vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() === state.folder.uri.toString()).map((uri) => relativePath(state.folder, uri)).filter((file) => filter.accepts(file));
         if (files.length === 0) continue;
-        const context = { tags: tagMatcher(config.tags), maxBytes: config.maxFileSizeBytes };
+        const context = { tags: tagMatcher(config.tags), maxBytes: config.maxFileSizeBytes, cache };
         const replaced = new Map<string, DebtItem[]>();
         for (const file of files) replaced.set(file, (await scanFile(state.built.view.root, file, context)).items);
         await replaceFilesItems(state, replaced);

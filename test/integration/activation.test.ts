@@ -15,7 +15,13 @@ describe('activation', () => {
     assert.deepEqual(itemTexts(exports), ['README.md:3 DEBT document the deploy script', 'scripts/deploy.py:2 HACK retries are hard-coded', 'src/orders.ts:2 TODO handle discounts', 'src/orders.ts:6 FIXME rounding errors on refunds']);
   });
 
-  it('Scan Workspace returns the number of items', async () => {
+  it('Scan Workspace returns the number of items, and does not lex unchanged files again (cache in workspace storage)', async () => {
+    const { scanCache } = await api();
+    const hits = scanCache.hits;
     assert.equal(await vscode.commands.executeCommand('debtPortfolio.scanWorkspace'), 4);
+    assert.equal(scanCache.hits - hits, 3, 'README.md, deploy.py and orders.ts come from the cache');
+    assert.ok(scanCache.file, 'the workspace has a storage folder');
+    const saved = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(scanCache.file)).toString('utf8')) as Record<string, unknown[]>;
+    assert.equal(Object.keys(saved).length, 3);
   });
 });

@@ -208,3 +208,31 @@ describe('scan', () => {
     assert.equal(skipReasonOf(result, 'gone.js'), 'vanished');
   });
 });
+
+describe('scan cache', () => {
+  let root: string;
+  beforeEach(() => (root = makeTempDir()));
+  afterEach(() => removeDir(root));
+
+  it('reuses the annotations of unchanged files and lexes changed ones again', async () => {
+    writeFiles(root, { 'a.ts': '// TODO: one\n', 'b.py': '# FIXME: two\n' });
+    const store = new Map<string, unknown>();
+    let hits = 0;
+    const cache = {
+      get: (key: string) => {
+        const value = store.get(key) as never;
+        if (value) hits++;
+        return value;
+      },
+      set: (key: string, items: unknown) => void store.set(key, items),
+    };
+    const first = await scan(root, { noGit: true, cache });
+    assert.equal(hits, 0);
+    assert.equal(store.size, 2);
+    writeFiles(root, { 'b.py': '# FIXME: changed\n' });
+    const second = await scan(root, { noGit: true, cache });
+    assert.equal(hits, 1);
+    assert.deepEqual(second.items.find((i) => i.file === 'a.ts'), first.items.find((i) => i.file === 'a.ts'));
+    assert.equal((second.items.find((i) => i.file === 'b.py') as AnnotationItem).text, 'changed');
+  });
+});

@@ -1,0 +1,59 @@
+import * as vscode from 'vscode';
+import type { AnnotationItem } from '../core/model';
+import type { ScanCache } from '../core/scan';
+
+const FILE = 'scan-cache-v1.json';
+
+/** The scan cache kept in workspace storage, so a window reopened on the same files does not lex them again. */
+export interface PersistentScanCache extends ScanCache {
+  readonly file: vscode.Uri | undefined;
+  /** Lookups answered from the cache since activation. */
+  readonly hits: number;
+  load(): Promise<void>;
+  /** Writes the entries used since the last save (older ones are dropped). */
+  save(): Promise<void>;
+}
+
+export function persistentScanCache(storage: vscode.Uri | undefined, log: vscode.LogOutputChannel): PersistentScanCache {
+  const file = storage && vscode.Uri.joinPath(storage, FILE);
+  let entries = new Map<string, AnnotationItem[]>();
+  let used = new Map<string, AnnotationItem[]>();
+  let hits = 0;
+  return {
+    file,
+    get hits() {
+      return hits;
+    },
+    get(key) {
+      const items = entries.get(key) ?? used.get(key);
+      if (items) {
+        hits++;
+        used.set(key, items);
+      }
+      return items;
+    },
+    set(key, items) {
+      used.set(key, items);
+    },
+    async load() {
+      if (!file) return;
+      try {
+        const raw = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(file)).toString('utf8')) as unknown;
+        if (raw && typeof raw === 'object' && !Array.isArray(raw)) entries = new Map(Object.entries(raw as Record<string, AnnotationItem[]>));
+      } catch (error) {
+        if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) log.warn(`scan cache ignored: ${(error as Error).message}`);
+      }
+    },
+    async save() {
+      if (!file || !storage) return;
+      entries = used;
+      used = new Map();
+      try {
+        await vscode.workspace.fs.createDirectory(storage);
+        await vscode.workspace.fs.writeFile(file, Buffer.from(JSON.stringify(Object.fromEntries(entries))));
+      } catch (error) {
+        log.warn(`scan cache not saved: ${(error as Error).message}`);
+      }
+    },
+  };
+}
