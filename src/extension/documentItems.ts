@@ -1,15 +1,14 @@
 import * as vscode from 'vscode';
 import type { PortfolioItem } from '../core/portfolio/view';
-import type { PortfolioService } from './portfolioService';
+import { relativePath, type PortfolioService } from './portfolioService';
 
 /** The items the portfolio holds for a document, with the range each covers. */
 export function itemsInDocument(service: PortfolioService, document: vscode.TextDocument): Array<{ item: PortfolioItem; range: vscode.Range }> {
   const folder = vscode.workspace.getWorkspaceFolder(document.uri);
   if (!folder) return [];
-  const file = vscode.workspace.asRelativePath(document.uri, false).split('\\').join('/');
+  const relative = relativePath(folder, document.uri);
   const portfolio = service.portfolios().find((p) => p.folder.uri.toString() === folder.uri.toString());
   if (!portfolio) return [];
-  const relative = vscode.workspace.workspaceFolders && vscode.workspace.workspaceFolders.length > 1 ? file.slice(file.indexOf('/') + 1) : file;
   return portfolio.view.items
     .filter((item) => item.file === relative && item.line <= document.lineCount)
     .map((item) => ({ item, range: new vscode.Range(item.line - 1, item.column - 1, Math.min(Math.max(item.endLine, item.line), document.lineCount) - 1, Number.MAX_SAFE_INTEGER) }));

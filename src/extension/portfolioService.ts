@@ -1,3 +1,4 @@
+import path from 'node:path';
 import * as vscode from 'vscode';
 import { tagMatcher } from '../core/annotations/grammar';
 import { loadConfig } from '../core/config';
@@ -36,7 +37,8 @@ interface FolderState extends FolderPortfolio {
   built: Portfolio;
 }
 
-const relativePath = (folder: vscode.WorkspaceFolder, uri: vscode.Uri): string => vscode.workspace.asRelativePath(uri, false).split('\\').join('/').replace(vscode.workspace.workspaceFolders && vscode.workspace.workspaceFolders.length > 1 ? `${folder.name}/` : '', '');
+/** A file's path in the scanner's form: POSIX, relative to its workspace folder. */
+export const relativePath = (folder: vscode.WorkspaceFolder, uri: vscode.Uri): string => path.relative(folder.uri.fsPath, uri.fsPath).split(path.sep).join('/');
 
 export function createPortfolioService(log: vscode.LogOutputChannel, scorer: Scorer, cache: PersistentScanCache): PortfolioService & vscode.Disposable {
   const changed = new vscode.EventEmitter<void>();
