@@ -1,6 +1,6 @@
 /** Starting and stopping code-server, and driving it with Debian's Chromium through playwright-core. */
-import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -32,11 +32,23 @@ export function freePort() {
   });
 }
 
-/** A fresh copy of the fixture workspace, and fresh user-data and extensions folders. */
+/** Gives the workspace a short git history (dated commits, one a fix), so scores and ages come from git. */
+function commitHistory(workspace) {
+  const git = (args, date) => execFileSync('git', args, { cwd: workspace, stdio: 'ignore', env: { ...process.env, GIT_AUTHOR_NAME: 'Dana', GIT_AUTHOR_EMAIL: 'dana@example.com', GIT_COMMITTER_NAME: 'Dana', GIT_COMMITTER_EMAIL: 'dana@example.com', ...(date ? { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : {}) } });
+  const daysAgo = (n) => new Date(Date.now() - n * 86_400_000).toISOString();
+  git(['init', '-q', '-b', 'main']);
+  git(['add', '-A']);
+  git(['commit', '-qm', 'first version'], daysAgo(40));
+  appendFileSync(path.join(workspace, 'src', 'orders.ts'), '\nexport const currency = "EUR";\n');
+  git(['commit', '-qam', 'fix: totals in euros'], daysAgo(10));
+}
+
+/** A fresh copy of the fixture workspace (with a git history), and fresh user-data and extensions folders. */
 export function freshDirs(fixture = 'workspace-basic') {
   const base = mkdtempSync(path.join(tmpdir(), 'debt-vscode-'));
   const workspace = path.join(base, 'workspace');
   cpSync(path.join(repo, 'test', 'fixtures', fixture), workspace, { recursive: true });
+  commitHistory(workspace);
   const userData = path.join(base, 'user-data');
   mkdirSync(path.join(userData, 'User'), { recursive: true });
   writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));

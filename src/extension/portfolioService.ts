@@ -2,7 +2,7 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import { tagMatcher } from '../core/annotations/grammar';
 import { loadConfig } from '../core/config';
-import { buildPortfolio, planSettingsOf, portfolioItems, todayUtc, viewOf, type Portfolio, type Scorer } from '../core/portfolio/build';
+import { buildPortfolio, planSettingsOf, portfolioItems, seenItemsOf, todayUtc, viewOf, type Portfolio, type Scorer } from '../core/portfolio/build';
 import type { DebtItem } from '../core/model';
 import type { PortfolioItem, PortfolioView } from '../core/portfolio/view';
 import { pathFilter } from '../core/files/excludes';
@@ -10,7 +10,6 @@ import { annotationItemsOf, scanFile } from '../core/scan';
 import { applyDecision, type DecisionChange } from '../core/store/decide';
 import { reconcile } from '../core/store/reconcile';
 import type { PersistentScanCache } from './scanCache';
-import type { PortfolioData } from '../core/store/schema';
 
 /** A workspace folder's portfolio as the extension last built it. */
 export interface FolderPortfolio {
@@ -56,22 +55,26 @@ export function createPortfolioService(log: vscode.LogOutputChannel, scorer: Sco
     for (const warning of built.scan.warnings.slice(0, 200)) log.warn(`${folder.name}/${warning.file}${warning.line ? `:${warning.line}` : ''}: ${warning.message}`);
   }
 
-  /** Replaces the items of some files and rebuilds the view from the store as it is. */
+  /** Replaces the items of some files and rebuilds the view. */
   async function replaceFilesItems(state: FolderState, replaced: ReadonlyMap<string, readonly DebtItem[]>): Promise<void> {
     const others = state.built.scan.items.filter((item) => !replaced.has(item.file));
-    const scanItems = [...others, ...[...replaced.values()].flat()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
-    const data = structuredClone(state.built.store.data());
-    reconcile(data, scanItems.map((item) => ({ id: item.id, file: item.file, tag: item.kind === 'annotation' ? item.tag : item.kind, text: item.kind === 'annotation' ? item.text : item.id })), todayUtc());
-    state.built.scan.items = scanItems;
-    await rebuildView(state, data);
+    state.built.scan.items = [...others, ...[...replaced.values()].flat()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+    await rebuildView(state);
   }
 
-  /** Scores the folder's current items and plans them against `data`, then tells the views. */
-  async function rebuildView(state: FolderState, data: PortfolioData): Promise<void> {
+  /**
+   * Scores the folder's current items and plans them against the store as it is now (reconciled in memory;
+   * a full scan records), then tells the views. A rebuild overtaken by a newer one drops its result.
+   */
+  async function rebuildView(state: FolderState): Promise<void> {
     const root = state.built.view.root;
+    const items = state.built.scan.items;
     const { config } = await loadConfig(root);
-    const { scored } = await scorer.score(root, state.built.scan.items, { config, git: gitAllowed() });
-    state.view = viewOf(root, portfolioItems(state.built.scan.items, scored, data), data, planSettingsOf(config), todayUtc());
+    const { scored } = await scorer.score(root, items, { config, git: gitAllowed() });
+    if (state.built.scan.items !== items) return;
+    const data = structuredClone(state.built.store.data());
+    reconcile(data, seenItemsOf(items), todayUtc());
+    state.view = viewOf(root, portfolioItems(items, scored, data), data, planSettingsOf(config), todayUtc());
     changed.fire();
   }
 
@@ -138,7 +141,7 @@ export function createPortfolioService(log: vscode.LogOutputChannel, scorer: Sco
         return;
       }
       await store.update((data) => void applyDecision(data, id, change, todayUtc()));
-      await rebuildView(state, store.data());
+      await rebuildView(state);
     },
     dispose() {
       scanning?.abort();

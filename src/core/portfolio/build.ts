@@ -3,7 +3,7 @@ import type { FileHistory } from '../history/history';
 import type { DebtItem, ScanResult } from '../model';
 import { scan, type ScanHooks, type ScanOptions } from '../scan';
 import { openStore, type PortfolioStore } from '../store/portfolioStore';
-import { reconcile } from '../store/reconcile';
+import { reconcile, type SeenItem } from '../store/reconcile';
 import { emptyPortfolio, type PortfolioData } from '../store/schema';
 import { planPortfolio, type PlanSettings } from './planner';
 import { totalsOf, type ItemScore, type PortfolioItem, type PortfolioView } from './view';
@@ -52,6 +52,17 @@ export function planSettingsOf(config: TeamConfig, overrides: BuildOptions['plan
   };
 }
 
+/** What the store records of each found item: identity, and the principal when scored. */
+export function seenItemsOf(items: readonly DebtItem[], scored?: Map<string, ScoredItem>): SeenItem[] {
+  return items.map((item) => ({
+    id: item.id,
+    file: item.file,
+    tag: item.kind === 'annotation' ? item.tag : item.kind,
+    text: item.kind === 'annotation' ? item.text : item.name,
+    ...(scored?.has(item.id) ? { principal: scored.get(item.id)!.score.principal } : {}),
+  }));
+}
+
 /** Items with their scores and the team's decisions merged in. */
 export function portfolioItems(items: readonly DebtItem[], scored: Map<string, ScoredItem>, data: PortfolioData): PortfolioItem[] {
   return items.map((item) => {
@@ -87,7 +98,7 @@ export async function buildPortfolio(rootPath: string, options: BuildOptions, ho
   const config = { ...(await loadConfig(result.root)).config, ...options.configOverrides };
   const { scored, notices, files } = await options.scorer.score(result.root, result.items, { config, git: !options.noGit, signal: hooks.signal });
   const store = await openStore(result.root);
-  const seen = result.items.map((item) => ({ id: item.id, file: item.file, tag: item.kind === 'annotation' ? item.tag : item.kind, text: item.kind === 'annotation' ? item.text : item.id, principal: scored.get(item.id)?.score.principal }));
+  const seen = seenItemsOf(result.items, scored);
   let data: PortfolioData;
   if (store.readOnly || options.record === false) {
     data = structuredClone(store.readOnly ? emptyPortfolio() : store.data());
