@@ -57,6 +57,15 @@ export function freshDirs(fixture = 'workspace-basic') {
   return { base, workspace, userData, extensions };
 }
 
+/** Two copies of the fixture as one multi-root workspace; returns the .code-workspace file. */
+export function multiRootWorkspace(dirs) {
+  const second = path.join(dirs.base, 'second');
+  cpSync(path.join(repo, 'test', 'fixtures', 'workspace-basic'), second, { recursive: true });
+  const file = path.join(dirs.base, 'both.code-workspace');
+  writeFileSync(file, JSON.stringify({ folders: [{ path: dirs.workspace }, { path: second }] }));
+  return file;
+}
+
 const env = () => ({ ...process.env, EXTENSIONS_GALLERY: '{}', HOME: process.env.HOME ?? tmpdir() });
 
 /** Installs a VSIX into an extensions folder with code-server's own CLI. */

@@ -7,7 +7,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { format } from 'node:util';
 import { buildSync } from 'esbuild';
-import { freshDirs, launchBrowser, log, startCodeServer } from './codeServer.mjs';
+import { freshDirs, launchBrowser, log, multiRootWorkspace, startCodeServer } from './codeServer.mjs';
 import { repo, setup } from './setup.mjs';
 
 const TIMEOUT_MS = 6 * 60_000;
@@ -26,6 +26,7 @@ export function compileTests() {
 export async function runSuites(env = {}, onLine = (line) => process.stdout.write(`${line}\n`)) {
   const tests = compileTests();
   const dirs = freshDirs();
+  const target = env.DEBT_PORTFOLIO_SUITES === 'multi-root' ? `workspace=${encodeURIComponent(multiRootWorkspace(dirs))}` : `folder=${encodeURIComponent(dirs.workspace)}`;
   const server = await startCodeServer(dirs, ['--vscode-option', 'enable-smoke-test-driver'], env);
   const browser = await launchBrowser();
   try {
@@ -40,7 +41,7 @@ export async function runSuites(env = {}, onLine = (line) => process.stdout.writ
     });
     const remote = (file) => `vscode-remote://127.0.0.1:${server.port}${file}`;
     const payload = JSON.stringify([['extensionDevelopmentPath', remote(repo)], ['extensionTestsPath', remote(tests)]]);
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(dirs.workspace)}&payload=${encodeURIComponent(payload)}`);
+    await page.goto(`${server.url}/?${target}&payload=${encodeURIComponent(payload)}`);
     const code = await exit;
     mkdirSync(artifacts, { recursive: true });
     await page.screenshot({ path: path.join(artifacts, 'vscode-integration.png') }).catch(() => {});
@@ -60,9 +61,11 @@ async function main() {
   setup();
   const suites = await runSuites();
   log(`integration suites ${suites === 0 ? 'passed' : `failed (${suites})`}`);
+  const multiRoot = await runSuites({ DEBT_PORTFOLIO_SUITES: 'multi-root' });
+  log(`multi-root suites ${multiRoot === 0 ? 'passed' : `failed (${multiRoot})`}`);
   const { runUiChecks } = await import('./ui.mjs');
   const ui = await runUiChecks();
-  process.exitCode = suites === 0 && ui === 0 ? 0 : 1;
+  process.exitCode = suites === 0 && multiRoot === 0 && ui === 0 ? 0 : 1;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {

@@ -95,7 +95,7 @@ export class DashboardPanel implements vscode.Disposable {
       case 'refresh':
         return this.service.rescanAll();
       case 'reveal': {
-        const found = this.service.find(message.id);
+        const found = this.service.find(message.id, this.portfolio()?.folder.uri.toString());
         if (!found) return;
         const uri = vscode.Uri.joinPath(found.portfolio.folder.uri, ...found.item.file.split('/'));
         const line = found.item.line - 1;
@@ -103,10 +103,11 @@ export class DashboardPanel implements vscode.Disposable {
         return;
       }
       case 'plan': {
-        const found = this.service.find(message.id);
+        const folder = this.portfolio()?.folder.uri.toString();
+        const found = this.service.find(message.id, folder);
         if (!found) return;
         const sprint = found.portfolio.view.plan.roadmap[0]?.sprint ?? found.portfolio.view.plan.current.sprint + 1;
-        return this.service.decide(message.id, planActionChange(message.action, sprint));
+        return this.service.decide(message.id, planActionChange(message.action, sprint), folder);
       }
       case 'export': {
         const portfolio = this.portfolio();

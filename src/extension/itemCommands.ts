@@ -2,42 +2,43 @@ import * as vscode from 'vscode';
 import { STATUSES, type Status } from '../core/store/schema';
 import type { PortfolioService } from './portfolioService';
 
-/** Tree nodes pass themselves; commands run from code or tests pass an id. */
-type ItemArgument = string | { item?: { id: string } } | undefined;
-const idOf = (argument: ItemArgument): string | undefined => (typeof argument === 'string' ? argument : argument?.item?.id);
+/** Tree nodes pass themselves (with their folder); commands run from code or tests pass an id. */
+type ItemArgument = string | { item?: { id: string }; portfolio?: { folder: vscode.WorkspaceFolder } } | undefined;
+const targetOf = (argument: ItemArgument): { id?: string; folder?: string } =>
+  typeof argument === 'string' ? { id: argument } : { id: argument?.item?.id, folder: argument?.portfolio?.folder.uri.toString() };
 
 export function registerItemCommands(context: vscode.ExtensionContext, service: PortfolioService): void {
-  const withItem = (run: (id: string) => Promise<unknown>) => async (argument: ItemArgument) => {
-    const id = idOf(argument);
-    if (!id || !service.find(id)) {
+  const withItem = (run: (id: string, folder: string | undefined) => Promise<unknown>) => async (argument: ItemArgument) => {
+    const { id, folder } = targetOf(argument);
+    if (!id || !service.find(id, folder)) {
       void vscode.window.showWarningMessage('Tech Debt: choose an item in the Debt view.');
       return;
     }
-    return run(id);
+    return run(id, folder);
   };
   context.subscriptions.push(
     vscode.commands.registerCommand(
       'debtPortfolio.planThisSprint',
-      withItem((id) => {
-        const found = service.find(id)!;
-        return service.decide(id, { status: 'planned', sprint: found.portfolio.view.plan.current.sprint });
+      withItem((id, folder) => {
+        const found = service.find(id, folder)!;
+        return service.decide(id, { status: 'planned', sprint: found.portfolio.view.plan.current.sprint }, folder);
       }),
     ),
-    vscode.commands.registerCommand('debtPortfolio.unplan', withItem((id) => service.decide(id, { status: 'open', sprint: null }))),
+    vscode.commands.registerCommand('debtPortfolio.unplan', withItem((id, folder) => service.decide(id, { status: 'open', sprint: null }, folder))),
     vscode.commands.registerCommand(
       'debtPortfolio.setStatus',
-      withItem(async (id) => {
+      withItem(async (id, folder) => {
         const choices = STATUSES.filter((s): s is Exclude<Status, 'done'> => s !== 'done');
         const status = (await vscode.window.showQuickPick(choices, { title: 'Set the status of this debt item' })) as Exclude<Status, 'done'> | undefined;
         if (!status) return;
         const notes = status === 'accepted' || status === 'wontfix' ? await vscode.window.showInputBox({ title: 'Why? (saved as a note)' }) : undefined;
-        await service.decide(id, { status, ...(notes ? { notes } : {}) });
+        await service.decide(id, { status, ...(notes ? { notes } : {}) }, folder);
       }),
     ),
     vscode.commands.registerCommand(
       'debtPortfolio.copyLink',
-      withItem(async (id) => {
-        const { portfolio, item } = service.find(id)!;
+      withItem(async (id, folder) => {
+        const { portfolio, item } = service.find(id, folder)!;
         const uri = vscode.Uri.joinPath(portfolio.folder.uri, ...item.file.split('/')).with({ fragment: `L${item.line}` });
         const link = `${vscode.workspace.asRelativePath(uri, false)}:${item.line} (${uri.toString()})`;
         await vscode.env.clipboard.writeText(link);

@@ -23,13 +23,13 @@ export interface FolderPortfolio {
 export interface PortfolioService {
   readonly onDidChange: vscode.Event<void>;
   portfolios(): FolderPortfolio[];
-  /** The folder portfolio that holds an item, and the item. */
-  find(id: string): { portfolio: FolderPortfolio; item: PortfolioItem } | undefined;
+  /** The folder portfolio that holds an item, and the item; `folder` (a folder URI) picks among folders with the same item. */
+  find(id: string, folder?: string): { portfolio: FolderPortfolio; item: PortfolioItem } | undefined;
   rescanAll(): Promise<void>;
   rescanDocument(document: vscode.TextDocument): Promise<void>;
   /** Rescans files changed on disk (created, renamed, changed outside an editor), or forgets deleted ones. */
   rescanFiles(uris: readonly vscode.Uri[]): Promise<void>;
-  decide(id: string, change: DecisionChange): Promise<void>;
+  decide(id: string, change: DecisionChange, folder?: string): Promise<void>;
 }
 
 interface FolderState extends FolderPortfolio {
@@ -81,8 +81,9 @@ export function createPortfolioService(log: vscode.LogOutputChannel, scorer: Sco
   const service: PortfolioService & vscode.Disposable = {
     onDidChange: changed.event,
     portfolios: () => [...states.values()],
-    find(id) {
+    find(id, folder) {
       for (const portfolio of states.values()) {
+        if (folder && portfolio.folder.uri.toString() !== folder) continue;
         const item = portfolio.view.items.find((i) => i.id === id);
         if (item) return { portfolio, item };
       }
@@ -131,8 +132,8 @@ export function createPortfolioService(log: vscode.LogOutputChannel, scorer: Sco
         await replaceFilesItems(state, replaced);
       }
     },
-    async decide(id, change) {
-      const found = service.find(id);
+    async decide(id, change, folder) {
+      const found = service.find(id, folder);
       if (!found) return;
       const state = states.get(found.portfolio.folder.uri.toString())!;
       const store = state.built.store;

@@ -7,7 +7,9 @@ import Mocha from 'mocha';
 export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false, reporter: 'spec' });
   mocha.suite.emit('pre-require', globalThis, 'integration', mocha);
-  if (process.env.DEBT_PORTFOLIO_SUITES === 'bench') await import('./bench');
+  const suites = process.env.DEBT_PORTFOLIO_SUITES;
+  if (suites === 'bench') await import('./bench');
+  else if (suites === 'multi-root') await import('./multiRoot.test');
   else await import('./suites');
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} integration tests failed`)) : resolve()));
