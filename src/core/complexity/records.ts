@@ -1,0 +1,126 @@
+import type * as TS from 'typescript';
+import { cognitiveOf } from './cognitive';
+import { cyclomaticOf } from './cyclomatic';
+
+type Ts = typeof TS;
+
+export type FunctionKind = 'function' | 'arrow' | 'method' | 'getter' | 'setter' | 'constructor' | 'class-field' | 'static-block';
+
+/** One record of ESLint's `complexity` rule, with every figure we compute for it. Positions are 1-based. */
+export interface FunctionRecord {
+  name: string;
+  kind: FunctionKind;
+  /** Where ESLint's `complexity` rule reports it (the function's head). */
+  line: number;
+  column: number;
+  range: { startLine: number; startColumn: number; endLine: number; endColumn: number };
+  cyclomatic: number;
+  cognitive: number;
+  /** Where sonarjs `cognitive-complexity` reports it (a name, a key, an arrow's `=>`); absent for class fields and static blocks, which sonarjs does not score. */
+  cognitiveAt?: { line: number; column: number };
+  nesting: number;
+  /** Lines in the range holding code (not blank, not only comment); set by the file's analysis. */
+  loc: number;
+  params: number;
+}
+
+/** Every record ESLint's `complexity` rule emits for a parsed file, with both complexities, nesting and parameters. */
+export function functionRecords(ts: Ts, source: TS.SourceFile): FunctionRecord[] {
+  const K = ts.SyntaxKind;
+  const position = (offset: number) => {
+    const { line, character } = source.getLineAndCharacterOfPosition(offset);
+    return { line: line + 1, column: character + 1 };
+  };
+  const rangeOf = (node: TS.Node): FunctionRecord['range'] => {
+    const start = position(node.getStart(source));
+    const end = position(node.getEnd());
+    return { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column };
+  };
+  const outerParent = (node: TS.Node): TS.Node => (ts.isParenthesizedExpression(node.parent) ? outerParent(node.parent) : node.parent);
+
+  const isMethodLike = (node: TS.Node): node is TS.MethodDeclaration | TS.AccessorDeclaration | TS.ConstructorDeclaration =>
+    ts.isMethodDeclaration(node) || ts.isGetAccessorDeclaration(node) || ts.isSetAccessorDeclaration(node) || ts.isConstructorDeclaration(node);
+  /** A function with a body: what both rules score (a bodiless overload or abstract member is not one). */
+  const isFunction = (node: TS.Node): node is TS.FunctionLikeDeclaration =>
+    (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || isMethodLike(node)) && node.body !== undefined;
+  const isFieldInitializer = (node: TS.Node): boolean => node.parent !== undefined && ts.isPropertyDeclaration(node.parent) && node.parent.initializer === node;
+  /** ESLint's `complexity` also gives class field initialisers and static blocks records of their own. */
+  const isOwnRecord = (node: TS.Node): boolean => isFunction(node) || ts.isClassStaticBlockDeclaration(node) || isFieldInitializer(node);
+  /** Parts of a method that ESTree puts outside its function: decorators and a computed key's expression. */
+  const outerPartsOf = (node: TS.Node): TS.Node[] => {
+    if (!isMethodLike(node)) return [];
+    const parts: TS.Node[] = ts.canHaveDecorators(node) ? [...(ts.getDecorators(node) ?? [])] : [];
+    if (!ts.isConstructorDeclaration(node) && ts.isComputedPropertyName(node.name)) parts.push(node.name.expression);
+    return parts;
+  };
+
+  /** ESLint's getFunctionHeadLoc: a class or object member's start, an arrow's `=>`, else the first token after export/default. */
+  const eslintHead = (node: TS.FunctionLikeDeclaration): number => {
+    const parent = outerParent(node);
+    if (isMethodLike(node)) return node.getStart(source);
+    if (ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) return parent.getStart(source);
+    if (ts.isArrowFunction(node)) return node.equalsGreaterThanToken.getStart(source);
+    const modifiers = ts.canHaveModifiers(node) ? (ts.getModifiers(node) ?? []) : [];
+    const first = modifiers.find((m) => m.kind !== K.ExportKeyword && m.kind !== K.DefaultKeyword);
+    return first ? first.getStart(source) : functionKeyword(node);
+  };
+  const functionKeyword = (node: TS.Node): number => (node.getChildren(source).find((child) => child.kind === K.FunctionKeyword) ?? node).getStart(source);
+  const keyStart = (name: TS.Node): number => (ts.isComputedPropertyName(name) ? name.expression : name).getStart(source);
+
+  /** sonarjs getMainFunctionTokenLocation: a declaration's name, a member's key, an arrow's `=>`, else `function`. */
+  const sonarHead = (node: TS.FunctionLikeDeclaration): number => {
+    const parent = outerParent(node);
+    if (ts.isConstructorDeclaration(node)) return (node.getChildren(source).find((c) => c.kind === K.ConstructorKeyword || c.kind === K.StringLiteral) ?? node).getStart(source);
+    if (isMethodLike(node)) return keyStart(node.name);
+    if (ts.isArrowFunction(node)) return node.equalsGreaterThanToken.getStart(source);
+    if (ts.isFunctionDeclaration(node)) return node.name ? node.name.getStart(source) : functionKeyword(node);
+    if (ts.isPropertyAssignment(parent)) return keyStart(parent.name);
+    return functionKeyword(node);
+  };
+
+  const className = (member: TS.Node): string | undefined => (member.parent && (ts.isClassDeclaration(member.parent) || ts.isClassExpression(member.parent)) ? member.parent.name?.text : undefined);
+  const variableOf = (node: TS.Node): string | undefined => {
+    const parent = outerParent(node);
+    return ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name) ? parent.name.text : undefined;
+  };
+  const memberName = (member: TS.Node, name: TS.PropertyName): string => {
+    const key = ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) ? name.text : name.getText(source);
+    const owner = className(member) ?? (ts.isObjectLiteralExpression(member.parent) ? variableOf(member.parent) : undefined);
+    return owner ? `${owner}.${key}` : key;
+  };
+  const nameOf = (node: TS.FunctionLikeDeclaration): string => {
+    const parent = outerParent(node);
+    if (ts.isConstructorDeclaration(node)) return className(node) ? `${className(node)}.constructor` : 'constructor';
+    if (isMethodLike(node)) return memberName(node, node.name);
+    if ((ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node)) && node.name) return node.name.text;
+    if (ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) return memberName(parent, parent.name);
+    return variableOf(node) ?? '<anonymous>';
+  };
+  const kindOf = (node: TS.FunctionLikeDeclaration): FunctionKind =>
+    ts.isConstructorDeclaration(node) ? 'constructor' : ts.isGetAccessorDeclaration(node) ? 'getter' : ts.isSetAccessorDeclaration(node) ? 'setter' : ts.isMethodDeclaration(node) ? 'method' : ts.isArrowFunction(node) ? 'arrow' : 'function';
+
+  const figures = (roots: TS.Node[]) => {
+    const own = roots.filter((root) => !isFunction(root));
+    return { cyclomatic: cyclomaticOf(ts, own, isOwnRecord, outerPartsOf), ...cognitiveOf(ts, roots, isFunction, outerPartsOf) };
+  };
+
+  const records: FunctionRecord[] = [];
+  const stack: TS.Node[] = [source];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (isFunction(node)) {
+      const roots = [...node.parameters, node.body!];
+      records.push({ name: nameOf(node), kind: kindOf(node), ...position(eslintHead(node)), range: rangeOf(node), ...figures(roots), cognitiveAt: position(sonarHead(node)), loc: 0, params: node.parameters.length });
+    } else if (ts.isClassStaticBlockDeclaration(node)) {
+      records.push({ name: className(node) ? `${className(node)}.static` : 'static', kind: 'static-block', ...position(node.getStart(source)), range: rangeOf(node), ...figures([node.body]), loc: 0, params: 0 });
+    }
+    if (isFieldInitializer(node)) {
+      const property = node.parent as TS.PropertyDeclaration;
+      records.push({ name: memberName(property, property.name), kind: 'class-field', ...position(node.getStart(source)), range: rangeOf(node), ...figures([node]), loc: 0, params: 0 });
+    }
+    node.forEachChild((child) => {
+      stack.push(child);
+    });
+  }
+  return records.sort((a, b) => a.line - b.line || a.column - b.column);
+}
