@@ -3,6 +3,7 @@ import { ScanInputError } from '../core/scan';
 import { EXIT_USAGE, UsageError, type Command } from './command';
 import { checkCommand } from './commands/check';
 import { exportCommand } from './commands/export';
+import { metricsCommand } from './commands/metrics';
 import { planCommand } from './commands/plan';
 import { reportCommand } from './commands/report';
 import { scanCommand } from './commands/scan';
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, Command> = {
   report: reportCommand,
   check: checkCommand,
   trend: trendCommand,
+  metrics: metricsCommand,
 };
 
 function mainHelp(): string {
@@ -53,6 +55,10 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (require.main === module) {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   main(process.argv.slice(2)).then(
     (code) => (process.exitCode = code),
     (error: unknown) => {

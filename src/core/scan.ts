@@ -1,18 +1,41 @@
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { findAnnotations, languageOf, tagMatcher, type TagMatcher } from './annotations';
-import { loadConfig } from './config';
+import { findAnnotations, languageOf, tagMatcher, type FoundAnnotation, type TagMatcher } from './annotations';
+import { annotationsFromComments } from './annotations/grammar';
+import { commentsOf } from './annotations';
+import { analyzeSource, COMPLEXITY_EXTENSIONS } from './complexity/analyze';
+import type { FunctionRecord } from './complexity/records';
+import { loadTypeScript } from './complexity/typescript';
+import { loadConfig, type TeamConfig } from './config';
 import { pathFilter } from './files/excludes';
 import { listFiles } from './files/listFiles';
 import { readText } from './files/readText';
-import { SCAN_FORMAT_VERSION, type AnnotationItem, type ScanResult, type SkippedFile, type Warning } from './model';
-import { annotationIds } from './portfolio/ids';
+import { SCAN_FORMAT_VERSION, type AnnotationItem, type DebtItem, type HotspotItem, type ScanResult, type SkippedFile, type Warning } from './model';
+import { annotationIds, hotspotIds } from './portfolio/ids';
 
-/** Annotations already found, by file, content hash and tags: a rescan of an unchanged file skips the lexer. */
+/** A file's items and file-level warnings. */
+export interface FileItems {
+  items: DebtItem[];
+  warnings: Warning[];
+}
+
+/** Items already found, by file, content hash, tags and thresholds: a rescan of an unchanged file skips lexing and parsing. */
 export interface ScanCache {
-  get(key: string): AnnotationItem[] | undefined;
-  set(key: string, items: AnnotationItem[]): void;
+  get(key: string): FileItems | undefined;
+  set(key: string, found: FileItems): void;
+}
+
+/** A function over either threshold is a hotspot. */
+export interface HotspotThresholds {
+  cognitive: number;
+  cyclomatic: number;
+}
+
+export interface ItemContext {
+  tags: TagMatcher;
+  /** Complexity thresholds; complexity is off (no parse, no hotspots) when absent. */
+  hotspots?: HotspotThresholds;
 }
 
 export interface ScanOptions {
@@ -25,7 +48,11 @@ export interface ScanOptions {
   include?: readonly string[];
   exclude?: readonly string[];
   maxFileSizeBytes?: number;
+  /** Measure TS/JS functions and report hotspots (default true). */
+  complexity?: boolean;
 }
+
+export const thresholdsOf = (config: TeamConfig): HotspotThresholds => ({ cognitive: config.hotspotCognitive, cyclomatic: config.hotspotCyclomatic });
 
 export interface ScanHooks {
   onProgress?: (done: number, total: number) => void;
@@ -39,6 +66,15 @@ export class ScanInputError extends Error {
   }
 }
 
+/** The absolute path of a folder to scan; a ScanInputError when it is missing or not a folder. */
+export async function resolveFolder(rootPath: string): Promise<string> {
+  const root = path.resolve(rootPath);
+  const info = await stat(root).catch(() => undefined);
+  if (!info) throw new ScanInputError(`${rootPath}: no such folder`);
+  if (!info.isDirectory()) throw new ScanInputError(`${rootPath}: not a folder`);
+  return root;
+}
+
 /** Files scanned between yields to the event loop (for cancellation and progress). */
 const YIELD_EVERY = 64;
 
@@ -46,7 +82,7 @@ const YIELD_EVERY = 64;
 const COUNTED_ONLY = new Set<SkippedFile['reason']>(['excluded', 'language']);
 
 export interface FileScan {
-  items: AnnotationItem[];
+  items: DebtItem[];
   /** Set when the file was not scanned. */
   skipped?: SkippedFile;
   /** File-level warnings (skips, encodings); the items carry their own. */
@@ -55,38 +91,67 @@ export interface FileScan {
   bytes?: number;
 }
 
-/** The annotations of a file's text (an editor's unsaved buffer, say); undefined for a language the table does not know. */
+/** The annotations of a file's text with the fast lexer; undefined for a language the table does not know. */
 export function annotationItemsOf(file: string, text: string, tags: TagMatcher): AnnotationItem[] | undefined {
   const language = languageOf(file);
   if (!language) return undefined;
-  const found = findAnnotations(text, language, file, tags);
+  return toAnnotationItems(file, language.id, findAnnotations(text, language, file, tags));
+}
+
+function toAnnotationItems(file: string, language: string, found: readonly FoundAnnotation[]): AnnotationItem[] {
   const ids = annotationIds(file, found);
-  return found.map((a, k) => ({ id: ids[k]!, kind: 'annotation', tag: a.tag, text: a.text, meta: a.meta, file, line: a.line, column: a.column, endLine: a.endLine, language: language.id, warnings: a.warnings }));
+  return found.map((a, k) => ({ id: ids[k]!, kind: 'annotation', tag: a.tag, text: a.text, meta: a.meta, file, line: a.line, column: a.column, endLine: a.endLine, language, warnings: a.warnings }));
+}
+
+function toHotspotItems(file: string, language: string, records: readonly FunctionRecord[], over: HotspotThresholds): HotspotItem[] {
+  const hot = records.filter((r) => r.cognitive > over.cognitive || r.cyclomatic > over.cyclomatic);
+  const ids = hotspotIds(file, hot.map((r) => r.name));
+  return hot.map((r, k) => ({
+    id: ids[k]!,
+    kind: 'hotspot',
+    name: r.name,
+    metrics: { cyclomatic: r.cyclomatic, cognitive: r.cognitive, nesting: r.nesting, loc: r.loc, params: r.params },
+    file,
+    line: r.line,
+    column: r.column,
+    endLine: r.range.endLine,
+    language,
+    warnings: [],
+  }));
+}
+
+/**
+ * The items of a file's text (an editor's unsaved buffer, say); undefined for a language the table does not know.
+ * A TS/JS file with complexity on is parsed once: its comments give the annotations, its functions the hotspots.
+ */
+export async function itemsOfText(file: string, text: string, context: ItemContext): Promise<FileItems | undefined> {
+  const language = languageOf(file);
+  if (!language) return undefined;
+  if (!context.hotspots || !COMPLEXITY_EXTENSIONS.test(file)) return { items: toAnnotationItems(file, language.id, findAnnotations(text, language, file, context.tags)), warnings: [] };
+  const analysis = analyzeSource(await loadTypeScript(), file, text);
+  const found = context.tags.anywhere.test(text) ? annotationsFromComments(text, analysis.comments ?? commentsOf(text, language), file, context.tags) : [];
+  return { items: [...toAnnotationItems(file, language.id, found), ...toHotspotItems(file, language.id, analysis.records, context.hotspots)], warnings: analysis.warnings };
 }
 
 /** Scans one file (a POSIX path relative to root); never throws for a bad file. */
-export async function scanFile(root: string, file: string, context: { tags: TagMatcher; maxBytes: number; cache?: ScanCache }): Promise<FileScan> {
-  const language = languageOf(file);
-  if (!language) return { items: [], skipped: { file, reason: 'language' }, warnings: [] };
+export async function scanFile(root: string, file: string, context: ItemContext & { maxBytes: number; cache?: ScanCache }): Promise<FileScan> {
+  if (!languageOf(file)) return { items: [], skipped: { file, reason: 'language' }, warnings: [] };
   const read = readText(root, file, context.maxBytes);
   if (!read.ok) {
     const warnings = COUNTED_ONLY.has(read.reason) ? [] : [{ file, code: `skip-${read.reason}`, message: `skipped: ${read.detail}` }];
     return { items: [], skipped: { file, reason: read.reason }, warnings };
   }
-  const key = context.cache && `${file}\u0000${context.tags.anywhere.source}\u0000${createHash('sha1').update(read.text).digest('hex')}`;
-  const cached = key ? context.cache!.get(key) : undefined;
-  const items = cached ?? annotationItemsOf(file, read.text, context.tags) ?? [];
-  if (key && !cached) context.cache!.set(key, items);
-  return { items, warnings: read.notes.map((note) => ({ file, code: 'encoding', message: note })), bytes: read.bytes };
+  const settings = context.hotspots ? `${context.hotspots.cognitive}/${context.hotspots.cyclomatic}` : 'off';
+  const key = context.cache && `${file}\u0000${context.tags.anywhere.source}\u0000${settings}\u0000${createHash('sha1').update(read.text).digest('hex')}`;
+  const found = (key ? context.cache!.get(key) : undefined) ?? (await itemsOfText(file, read.text, context))!;
+  if (key) context.cache!.set(key, found);
+  return { items: found.items, warnings: [...read.notes.map((note) => ({ file, code: 'encoding', message: note })), ...found.warnings], bytes: read.bytes };
 }
 
-/** Scans a folder for debt annotations. Throws only for a root that is not a readable folder, or on abort. */
+/** Scans a folder for debt annotations and, in TS/JS, complexity hotspots. Throws only for a root that is not a readable folder, or on abort. */
 export async function scan(rootPath: string, options: ScanOptions = {}, hooks: ScanHooks = {}): Promise<ScanResult> {
   const started = performance.now();
-  const root = path.resolve(rootPath);
-  const info = await stat(root).catch(() => undefined);
-  if (!info) throw new ScanInputError(`${rootPath}: no such folder`);
-  if (!info.isDirectory()) throw new ScanInputError(`${rootPath}: not a folder`);
+  const root = await resolveFolder(rootPath);
 
   const { config, warnings: configWarnings } = await loadConfig(root);
   const tags = tagMatcher(options.tags ?? config.tags);
@@ -96,13 +161,14 @@ export async function scan(rootPath: string, options: ScanOptions = {}, hooks: S
 
   const warnings: Warning[] = [...configWarnings, ...listed.warnings];
   const skipped: SkippedFile[] = [...listed.skipped];
-  const perFile: AnnotationItem[][] = new Array(listed.files.length);
+  const perFile: DebtItem[][] = new Array(listed.files.length);
+  const hotspots = options.complexity === false ? undefined : thresholdsOf(config);
   let bytesScanned = 0;
   let filesScanned = 0;
   let done = 0;
 
   const scanOne = async (index: number): Promise<void> => {
-    const outcome = await scanFile(root, listed.files[index]!, { tags, maxBytes, cache: options.cache });
+    const outcome = await scanFile(root, listed.files[index]!, { tags, hotspots, maxBytes, cache: options.cache });
     if (outcome.skipped) skipped.push(outcome.skipped);
     warnings.push(...outcome.warnings);
     if (outcome.bytes === undefined) return;

@@ -6,7 +6,7 @@ import { buildPortfolio, planSettingsOf, portfolioItems, seenItemsOf, todayUtc, 
 import type { DebtItem } from '../core/model';
 import type { PortfolioItem, PortfolioView } from '../core/portfolio/view';
 import { pathFilter } from '../core/files/excludes';
-import { annotationItemsOf, scanFile } from '../core/scan';
+import { itemsOfText, scanFile, thresholdsOf } from '../core/scan';
 import { applyDecision, type DecisionChange } from '../core/store/decide';
 import { reconcile } from '../core/store/reconcile';
 import type { PersistentScanCache } from './scanCache';
@@ -116,9 +116,9 @@ export function createPortfolioService(log: vscode.LogOutputChannel, scorer: Sco
       if (!folder || !state || document.uri.scheme !== 'file') return;
       const { config } = await loadConfig(folder.uri.fsPath);
       const file = relativePath(folder, document.uri);
-      const items = annotationItemsOf(file, document.getText(), tagMatcher(config.tags));
-      if (items === undefined) return;
-      await replaceFilesItems(state, new Map([[file, items]]));
+      const found = await itemsOfText(file, document.getText(), { tags: tagMatcher(config.tags), hotspots: thresholdsOf(config) });
+      if (found === undefined) return;
+      await replaceFilesItems(state, new Map([[file, found.items]]));
     },
     async rescanFiles(uris) {
       for (const state of states.values()) {
@@ -126,7 +126,7 @@ export function createPortfolioService(log: vscode.LogOutputChannel, scorer: Sco
         const filter = pathFilter(config.include, config.exclude);
         const files = uris.filter((uri) => vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() === state.folder.uri.toString()).map((uri) => relativePath(state.folder, uri)).filter((file) => filter.accepts(file));
         if (files.length === 0) continue;
-        const context = { tags: tagMatcher(config.tags), maxBytes: config.maxFileSizeBytes, cache };
+        const context = { tags: tagMatcher(config.tags), hotspots: thresholdsOf(config), maxBytes: config.maxFileSizeBytes, cache };
         const replaced = new Map<string, DebtItem[]>();
         for (const file of files) replaced.set(file, (await scanFile(state.built.view.root, file, context)).items);
         await replaceFilesItems(state, replaced);

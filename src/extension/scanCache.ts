@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
-import type { AnnotationItem } from '../core/model';
-import type { ScanCache } from '../core/scan';
+import type { FileItems, ScanCache } from '../core/scan';
 
-const FILE = 'scan-cache-v1.json';
+const FILE = 'scan-cache-v2.json';
 
-/** The scan cache kept in workspace storage, so a window reopened on the same files does not lex them again. */
+/** The scan cache kept in workspace storage, so a window reopened on the same files does not lex or parse them again. */
 export interface PersistentScanCache extends ScanCache {
   readonly file: vscode.Uri | undefined;
   /** Lookups answered from the cache since activation. */
@@ -16,8 +15,8 @@ export interface PersistentScanCache extends ScanCache {
 
 export function persistentScanCache(storage: vscode.Uri | undefined, log: vscode.LogOutputChannel): PersistentScanCache {
   const file = storage && vscode.Uri.joinPath(storage, FILE);
-  let entries = new Map<string, AnnotationItem[]>();
-  let used = new Map<string, AnnotationItem[]>();
+  let entries = new Map<string, FileItems>();
+  let used = new Map<string, FileItems>();
   let hits = 0;
   return {
     file,
@@ -25,21 +24,21 @@ export function persistentScanCache(storage: vscode.Uri | undefined, log: vscode
       return hits;
     },
     get(key) {
-      const items = entries.get(key) ?? used.get(key);
-      if (items) {
+      const found = entries.get(key) ?? used.get(key);
+      if (found) {
         hits++;
-        used.set(key, items);
+        used.set(key, found);
       }
-      return items;
+      return found;
     },
-    set(key, items) {
-      used.set(key, items);
+    set(key, found) {
+      used.set(key, found);
     },
     async load() {
       if (!file) return;
       try {
         const raw = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(file)).toString('utf8')) as unknown;
-        if (raw && typeof raw === 'object' && !Array.isArray(raw)) entries = new Map(Object.entries(raw as Record<string, AnnotationItem[]>));
+        if (raw && typeof raw === 'object' && !Array.isArray(raw)) entries = new Map(Object.entries(raw as Record<string, FileItems>));
       } catch (error) {
         if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) log.warn(`scan cache ignored: ${(error as Error).message}`);
       }

@@ -1,25 +1,22 @@
-import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { buildSync } from 'esbuild';
 import { makeTempDir } from './tempDir';
-import { reportAssets } from './webviewBundle';
 
 let built: string | undefined;
 
-/** Bundles the CLI from source once per test run, into a folder any user can read. */
+/** Bundles the CLI from source once per test run, as `npm run build` does (TypeScript apart), into a folder any user can read. */
 export function cliPath(): string {
   if (built) return built;
   const dir = path.join(makeTempDir('debt-cli-'), 'dist');
   mkdirSync(dir);
   chmodSync(path.dirname(dir), 0o755);
   chmodSync(dir, 0o755);
-  const outfile = path.join(dir, 'cli.js');
   const repo = path.join(__dirname, '../..');
-  buildSync({ entryPoints: [path.join(repo, 'src/cli/cli.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile, logLevel: 'error' });
-  writeFileSync(path.join(dir, 'webview.js'), reportAssets().script);
+  execFileSync(process.execPath, [path.join(repo, 'esbuild.config.mjs'), `--outdir=${dir}`], { cwd: repo, stdio: 'inherit' });
   mkdirSync(path.join(dir, '../media'), { recursive: true });
   for (const css of ['dashboard.css', 'report-themes.css']) copyFileSync(path.join(repo, 'media', css), path.join(dir, '../media', css));
+  const outfile = path.join(dir, 'cli.js');
   chmodSync(outfile, 0o755);
   return (built = outfile);
 }

@@ -12,11 +12,12 @@ import { reportHtml } from './report';
 export type ScanOutput = Omit<ScanResult, 'items'> & { items: PortfolioItem[]; files: Portfolio['files'] };
 
 export const scanCommand: Command = {
-  summary: 'find debt annotations in a folder and print them',
+  summary: 'find debt annotations and complexity hotspots in a folder and print them',
   usage: `debt-portfolio scan [dir] [options]
 
-Scans dir (default: the current folder) for debt annotations in comments and prints them with
-their interest (hours per sprint), principal (hours) and payback (sprints), highest interest first.
+Scans dir (default: the current folder) for debt annotations in comments and, in TS/JS, for
+functions over the team's complexity thresholds (hotspots), and prints them with their interest
+(hours per sprint), principal (hours) and payback (sprints), highest interest first.
 It reads the team's decisions from .debt/portfolio.json but writes nothing there.
 
 Options:
@@ -25,6 +26,7 @@ Options:
   --write <file>        also write the JSON result to a file
   --report <file>       also write the dashboard as a standalone HTML file
   --tags A,B            tags to look for (default: the team config's, else DEBT,TODO,FIXME,HACK,XXX,BUG,OPTIMIZE,REFACTOR)
+  --no-complexity       no hotspots: TS/JS files are lexed for annotations, not parsed
 ${COMMON_USAGE}`,
   options: {
     format: { type: 'string', default: 'table' },
@@ -32,6 +34,7 @@ ${COMMON_USAGE}`,
     write: { type: 'string' },
     report: { type: 'string' },
     tags: { type: 'string' },
+    'no-complexity': { type: 'boolean', default: false },
     ...COMMON_OPTIONS,
   },
   async run(values, positionals) {
@@ -40,7 +43,7 @@ ${COMMON_USAGE}`,
     if (format !== 'table' && format !== 'json') throw new UsageError(`--format must be table or json, not "${format}"`);
     const tags = typeof values.tags === 'string' ? values.tags.split(',').map((t) => t.trim()).filter(Boolean) : undefined;
     if (tags && (tags.length === 0 || tags.some((t) => !/^[A-Za-z][\w-]*$/.test(t)))) throw new UsageError(`--tags must be a comma-separated list of words, not "${values.tags}"`);
-    const portfolio = await loadPortfolio(values, positionals, { tags, record: false });
+    const portfolio = await loadPortfolio(values, positionals, { tags, record: false, complexity: values['no-complexity'] !== true });
     printNotices(portfolio);
     const result: ScanOutput = { ...portfolio.scan, items: portfolio.view.items, files: portfolio.files };
     const json = `${JSON.stringify(result, null, 2)}\n`;
@@ -59,12 +62,12 @@ export function scanTable(result: ScanOutput): string {
     round(item.score.interest, 2),
     round(item.score.principal),
     item.score.payback === null ? '-' : round(item.score.payback, 1),
-    item.kind === 'annotation' ? item.text : '',
+    item.kind === 'annotation' ? item.text : `${item.name}: cognitive ${item.metrics.cognitive}, cyclomatic ${item.metrics.cyclomatic}`,
   ]);
   const skipped = Object.entries(result.skipped).map(([reason, count]) => `${reason} ${count}`).join(', ');
   const files = new Set(result.items.map((item) => item.file)).size;
   return [
-    rows.length > 0 ? renderTable(['location', 'tag', 'owner', 'h/sprint', 'h', 'payback', 'text'], rows, [60, 10, 16, 8, 6, 8, 70]) : 'No debt annotations found.',
+    rows.length > 0 ? renderTable(['location', 'tag', 'owner', 'h/sprint', 'h', 'payback', 'text'], rows, [60, 10, 16, 8, 6, 8, 70]) : 'No debt annotations or hotspots found.',
     '',
     `${result.items.length} items in ${files} files; ${result.stats.filesScanned} of ${result.stats.filesListed} files scanned (${result.stats.lister}) in ${result.stats.durationMs} ms`,
     ...(skipped ? [`skipped: ${skipped}`] : []),

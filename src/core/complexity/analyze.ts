@@ -17,8 +17,8 @@ export interface FileTotals {
 export interface FileAnalysis {
   records: FunctionRecord[];
   totals: FileTotals;
-  /** The file's comments, from the same parse: annotations are read from them. */
-  comments: Comment[];
+  /** The file's comments, from the same parse (annotations are read from them); undefined when it could not be parsed. */
+  comments: Comment[] | undefined;
   warnings: Warning[];
 }
 
@@ -42,7 +42,7 @@ export function analyzeSource(ts: Ts, file: string, text: string): FileAnalysis 
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     const totals = { functions: 0, cyclomatic: { sum: 0, max: 0 }, cognitive: { sum: 0, max: 0 }, loc: 0 };
-    return { records: [], totals, comments: [], warnings: [{ file, code: 'complexity-too-deep', message: 'nested too deeply to parse; no complexity metrics for this file' }] };
+    return { records: [], totals, comments: undefined, warnings: [{ file, code: 'complexity-too-deep', message: 'nested too deeply to parse; no complexity metrics for this file' }] };
   }
   const codeLines = codeLinePrefix(text, source.getLineStarts(), comments);
   for (const record of records) record.loc = codeLines[record.range.endLine]! - codeLines[record.range.startLine - 1]!;

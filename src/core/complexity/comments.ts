@@ -6,14 +6,15 @@ type Ts = typeof TS;
 /**
  * The comments of a parsed TS/JS file, read from the parse itself: every stretch of text between
  * two nodes holds only punctuation, keywords and trivia (strings, regexes, templates and JSX text
- * are nodes of their own), so a `/` there opens a comment. Iterative: deep files cannot overflow.
+ * are nodes of their own), so a `/` there opens a comment. Recursive, like the parser.
  */
 export function commentsOfSource(ts: Ts, source: TS.SourceFile): Comment[] {
   const text = source.text;
   const comments: Comment[] = [];
 
   const scanGap = (from: number, to: number): void => {
-    for (let i = text.indexOf('/', from); i !== -1 && i < to - 1; i = text.indexOf('/', i + 1)) {
+    for (let i = from; i < to - 1; i++) {
+      if (text.charCodeAt(i) !== 0x2f) continue;
       const next = text.charCodeAt(i + 1);
       if (next === 0x2f) {
         const end = lineEnd(text, i, to);
@@ -22,7 +23,7 @@ export function commentsOfSource(ts: Ts, source: TS.SourceFile): Comment[] {
       } else if (next === 0x2a) {
         const close = text.indexOf('*/', i + 2);
         const end = close === -1 || close + 2 > to ? to : close + 2;
-        comments.push({ kind: 'block', start: i, end, bodyStart: i + 2, bodyEnd: close === -1 ? end : close });
+        comments.push({ kind: 'block', start: i, end, bodyStart: i + 2, bodyEnd: close === -1 || close + 2 > to ? end : close });
         i = end - 1;
       }
     }
@@ -38,30 +39,20 @@ export function commentsOfSource(ts: Ts, source: TS.SourceFile): Comment[] {
     }
   };
 
-  /** A node still to open, or the gap that follows the last child of an opened node. */
-  type Step = TS.Node | { gapFrom: TS.Node; to: number };
-  const stack: Step[] = [source];
-  while (stack.length > 0) {
-    const step = stack.pop()!;
-    if ('gapFrom' in step) {
-      scanGap(step.gapFrom.end, step.to);
-      continue;
-    }
-    const children: TS.Node[] = [];
-    step.forEachChild((child) => {
-      children.push(child);
+  let previousEnd = 0;
+  const visit = (node: TS.Node): void => {
+    let leaf = true;
+    node.forEachChild((child) => {
+      leaf = false;
+      visit(child);
     });
-    if (children.length === 0) {
-      scanLeaf(step);
-      continue;
-    }
-    stack.push({ gapFrom: children[children.length - 1]!, to: step.end });
-    for (let k = children.length - 1; k >= 0; k--) {
-      stack.push(children[k]!);
-      if (k > 0) stack.push({ gapFrom: children[k - 1]!, to: children[k]!.pos });
-    }
-    scanGap(step.pos, children[0]!.pos);
-  }
+    if (!leaf) return;
+    scanGap(previousEnd, node.pos);
+    scanLeaf(node);
+    previousEnd = node.end;
+  };
+  visit(source);
+  scanGap(previousEnd, text.length);
   return comments.sort((a, b) => a.start - b.start);
 }
 

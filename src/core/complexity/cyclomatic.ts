@@ -5,11 +5,11 @@ type Ts = typeof TS;
 /**
  * Cyclomatic complexity as ESLint's `complexity` rule (default variant) computes it: 1 + one for each if, `?:`,
  * loop, catch, `case` with a test, `&&` `||` `??` and their assignments, default value and optional `?.` link
- * in the record's own code. `roots` are a function's parameters and body (or a field initialiser, a static
- * block's body, none of them a function); nodes below that are records of their own are skipped, but not their
- * decorators or computed key.
+ * in the record's own code. The counter takes a record's roots: a function's parameters and body (or a field
+ * initialiser, a static block's body), none of them a function; nodes below them that are records of their own
+ * are skipped, but not their decorators or computed key.
  */
-export function cyclomaticOf(ts: Ts, roots: readonly TS.Node[], isOwnRecord: (node: TS.Node) => boolean, outerPartsOf: (node: TS.Node) => TS.Node[]): number {
+export function cyclomaticCounter(ts: Ts, isOwnRecord: (node: TS.Node) => boolean, outerPartsOf: (node: TS.Node) => TS.Node[]): (roots: readonly TS.Node[]) => number {
   const K = ts.SyntaxKind;
   const LOGICAL = new Set([K.AmpersandAmpersandToken, K.BarBarToken, K.QuestionQuestionToken, K.AmpersandAmpersandEqualsToken, K.BarBarEqualsToken, K.QuestionQuestionEqualsToken]);
 
@@ -54,17 +54,17 @@ export function cyclomaticOf(ts: Ts, roots: readonly TS.Node[], isOwnRecord: (no
     }
   };
 
-  let total = 1;
-  const stack: TS.Node[] = [];
-  const push = (node: TS.Node): void => {
-    if (!isOwnRecord(node)) stack.push(node);
-    else stack.push(...outerPartsOf(node));
+  return (roots) => {
+    let total = 1;
+    const visitOwn = (node: TS.Node): void => {
+      total += increments(node);
+      node.forEachChild(visit);
+    };
+    const visit = (node: TS.Node): void => {
+      if (!isOwnRecord(node)) visitOwn(node);
+      else for (const part of outerPartsOf(node)) visitOwn(part);
+    };
+    for (const root of roots) visitOwn(root);
+    return total;
   };
-  stack.push(...roots);
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    total += increments(node);
-    node.forEachChild(push);
-  }
-  return total;
 }

@@ -1,6 +1,6 @@
 import type * as TS from 'typescript';
-import { cognitiveOf } from './cognitive';
-import { cyclomaticOf } from './cyclomatic';
+import { cognitiveCounter } from './cognitive';
+import { cyclomaticCounter } from './cyclomatic';
 
 type Ts = typeof TS;
 
@@ -8,6 +8,7 @@ export type FunctionKind = 'function' | 'arrow' | 'method' | 'getter' | 'setter'
 
 /** One record of ESLint's `complexity` rule, with every figure we compute for it. Positions are 1-based. */
 export interface FunctionRecord {
+  /** `Class.method`, `object.key`, the variable or property chain it is assigned to, else `<anonymous>`. */
   name: string;
   kind: FunctionKind;
   /** Where ESLint's `complexity` rule reports it (the function's head). */
@@ -24,7 +25,7 @@ export interface FunctionRecord {
   params: number;
 }
 
-/** Every record ESLint's `complexity` rule emits for a parsed file, with both complexities, nesting and parameters. */
+/** Every record ESLint's `complexity` rule emits for a parsed file, with both complexities, nesting and parameters (recursive, like the parser). */
 export function functionRecords(ts: Ts, source: TS.SourceFile): FunctionRecord[] {
   const K = ts.SyntaxKind;
   const position = (offset: number) => {
@@ -38,11 +39,11 @@ export function functionRecords(ts: Ts, source: TS.SourceFile): FunctionRecord[]
   };
   const outerParent = (node: TS.Node): TS.Node => (ts.isParenthesizedExpression(node.parent) ? outerParent(node.parent) : node.parent);
 
-  const isMethodLike = (node: TS.Node): node is TS.MethodDeclaration | TS.AccessorDeclaration | TS.ConstructorDeclaration =>
-    ts.isMethodDeclaration(node) || ts.isGetAccessorDeclaration(node) || ts.isSetAccessorDeclaration(node) || ts.isConstructorDeclaration(node);
+  const METHOD_KINDS = new Set([K.MethodDeclaration, K.GetAccessor, K.SetAccessor, K.Constructor]);
+  const FUNCTION_KINDS = new Set([K.FunctionDeclaration, K.FunctionExpression, K.ArrowFunction, ...METHOD_KINDS]);
+  const isMethodLike = (node: TS.Node): node is TS.MethodDeclaration | TS.AccessorDeclaration | TS.ConstructorDeclaration => METHOD_KINDS.has(node.kind);
   /** A function with a body: what both rules score (a bodiless overload or abstract member is not one). */
-  const isFunction = (node: TS.Node): node is TS.FunctionLikeDeclaration =>
-    (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || isMethodLike(node)) && node.body !== undefined;
+  const isFunction = (node: TS.Node): node is TS.FunctionLikeDeclaration => FUNCTION_KINDS.has(node.kind) && (node as TS.FunctionLikeDeclaration).body !== undefined;
   const isFieldInitializer = (node: TS.Node): boolean => node.parent !== undefined && ts.isPropertyDeclaration(node.parent) && node.parent.initializer === node;
   /** ESLint's `complexity` also gives class field initialisers and static blocks records of their own. */
   const isOwnRecord = (node: TS.Node): boolean => isFunction(node) || ts.isClassStaticBlockDeclaration(node) || isFieldInitializer(node);
@@ -64,13 +65,22 @@ export function functionRecords(ts: Ts, source: TS.SourceFile): FunctionRecord[]
     const first = modifiers.find((m) => m.kind !== K.ExportKeyword && m.kind !== K.DefaultKeyword);
     return first ? first.getStart(source) : functionKeyword(node);
   };
-  const functionKeyword = (node: TS.Node): number => (node.getChildren(source).find((child) => child.kind === K.FunctionKeyword) ?? node).getStart(source);
+  /** The first token after a node's modifiers and decorators (`function`, `constructor`), without building its token list. */
+  const afterModifiers = (node: TS.Node): number => {
+    const modifiers = ts.canHaveModifiers(node) || ts.canHaveDecorators(node) ? ((node as TS.HasModifiers).modifiers ?? []) : [];
+    if (modifiers.length === 0) return node.getStart(source);
+    scanner.setText(source.text, modifiers[modifiers.length - 1]!.end);
+    scanner.scan();
+    return scanner.getTokenStart();
+  };
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, true);
+  const functionKeyword = afterModifiers;
   const keyStart = (name: TS.Node): number => (ts.isComputedPropertyName(name) ? name.expression : name).getStart(source);
 
   /** sonarjs getMainFunctionTokenLocation: a declaration's name, a member's key, an arrow's `=>`, else `function`. */
   const sonarHead = (node: TS.FunctionLikeDeclaration): number => {
     const parent = outerParent(node);
-    if (ts.isConstructorDeclaration(node)) return (node.getChildren(source).find((c) => c.kind === K.ConstructorKeyword || c.kind === K.StringLiteral) ?? node).getStart(source);
+    if (ts.isConstructorDeclaration(node)) return afterModifiers(node);
     if (isMethodLike(node)) return keyStart(node.name);
     if (ts.isArrowFunction(node)) return node.equalsGreaterThanToken.getStart(source);
     if (ts.isFunctionDeclaration(node)) return node.name ? node.name.getStart(source) : functionKeyword(node);
@@ -79,9 +89,13 @@ export function functionRecords(ts: Ts, source: TS.SourceFile): FunctionRecord[]
   };
 
   const className = (member: TS.Node): string | undefined => (member.parent && (ts.isClassDeclaration(member.parent) || ts.isClassExpression(member.parent)) ? member.parent.name?.text : undefined);
+  /** The variable, or the property chain (`a.b.c`), a value is assigned to. */
   const variableOf = (node: TS.Node): string | undefined => {
     const parent = outerParent(node);
-    return ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name) ? parent.name.text : undefined;
+    if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+    const isChain = (target: TS.Expression): boolean => ts.isIdentifier(target) || target.kind === K.ThisKeyword || (ts.isPropertyAccessExpression(target) && isChain(target.expression));
+    if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === K.EqualsToken && isChain(parent.left)) return parent.left.getText(source);
+    return undefined;
   };
   const memberName = (member: TS.Node, name: TS.PropertyName): string => {
     const key = ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) ? name.text : name.getText(source);
@@ -99,15 +113,12 @@ export function functionRecords(ts: Ts, source: TS.SourceFile): FunctionRecord[]
   const kindOf = (node: TS.FunctionLikeDeclaration): FunctionKind =>
     ts.isConstructorDeclaration(node) ? 'constructor' : ts.isGetAccessorDeclaration(node) ? 'getter' : ts.isSetAccessorDeclaration(node) ? 'setter' : ts.isMethodDeclaration(node) ? 'method' : ts.isArrowFunction(node) ? 'arrow' : 'function';
 
-  const figures = (roots: TS.Node[]) => {
-    const own = roots.filter((root) => !isFunction(root));
-    return { cyclomatic: cyclomaticOf(ts, own, isOwnRecord, outerPartsOf), ...cognitiveOf(ts, roots, isFunction, outerPartsOf) };
-  };
+  const cyclomaticOf = cyclomaticCounter(ts, isOwnRecord, outerPartsOf);
+  const cognitiveOf = cognitiveCounter(ts, isFunction, outerPartsOf);
+  const figures = (roots: TS.Node[]) => ({ cyclomatic: cyclomaticOf(roots.filter((root) => !isFunction(root))), ...cognitiveOf(roots) });
 
   const records: FunctionRecord[] = [];
-  const stack: TS.Node[] = [source];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
+  const visit = (node: TS.Node): void => {
     if (isFunction(node)) {
       const roots = [...node.parameters, node.body!];
       records.push({ name: nameOf(node), kind: kindOf(node), ...position(eslintHead(node)), range: rangeOf(node), ...figures(roots), cognitiveAt: position(sonarHead(node)), loc: 0, params: node.parameters.length });
@@ -118,9 +129,8 @@ export function functionRecords(ts: Ts, source: TS.SourceFile): FunctionRecord[]
       const property = node.parent as TS.PropertyDeclaration;
       records.push({ name: memberName(property, property.name), kind: 'class-field', ...position(node.getStart(source)), range: rangeOf(node), ...figures([node]), loc: 0, params: 0 });
     }
-    node.forEachChild((child) => {
-      stack.push(child);
-    });
-  }
+    node.forEachChild(visit);
+  };
+  visit(source);
   return records.sort((a, b) => a.line - b.line || a.column - b.column);
 }

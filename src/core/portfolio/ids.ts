@@ -15,3 +15,8 @@ export function annotationIds(file: string, annotations: ReadonlyArray<{ tag: st
     return createHash('sha256').update(`${file}\u0000${key}\u0000${count}`).digest('hex').slice(0, 16);
   });
 }
+
+/** Stable ids for hotspots: hash(path, qualified name), with a counter for functions of the same name in one file. */
+export function hotspotIds(file: string, names: readonly string[]): string[] {
+  return annotationIds(file, names.map((name) => ({ tag: '\u0001hotspot', text: name })));
+}

@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { chmodSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { analyzeSource } from '../../../src/core/complexity/analyze';
+import type { FolderMetrics } from '../../../src/core/complexity/measure';
+import { loadTypeScript } from '../../../src/core/complexity/typescript';
+import type { HotspotItem, ScanResult } from '../../../src/core/model';
+import { runCli } from '../../helpers/cli';
+import { makeTempDir, removeDir, writeFiles } from '../../helpers/tempDir';
+
+const FIXTURES = path.join(__dirname, '../../fixtures/complexity');
+
+describe('complexity in the CLI', function () {
+  this.timeout(60_000);
+  let root: string;
+  beforeEach(() => {
+    root = makeTempDir();
+    chmodSync(root, 0o755);
+  });
+  afterEach(() => removeDir(root));
+
+  describe('debt-portfolio metrics', () => {
+
+    it('prints every record of every TS/JS file in the versioned JSON contract', async () => {
+      const files = ['constructs.ts', 'jsx.jsx', 'leaks.ts'];
+      writeFiles(root, Object.fromEntries([...files.map((f) => [`src/${f}`, readFileSync(path.join(FIXTURES, f), 'utf8')]), ['notes.py', 'def f():\n  pass\n']]));
+      const run = runCli(['metrics', root, '--no-git', '--format', 'json']);
+      assert.equal(run.code, 0, run.stderr);
+      const metrics = JSON.parse(run.stdout) as FolderMetrics;
+      assert.equal(metrics.version, 1);
+      assert.deepEqual(metrics.files.map((f) => f.file), files.map((f) => `src/${f}`));
+      const ts = await loadTypeScript();
+      for (const file of files) {
+        const expected = analyzeSource(ts, file, readFileSync(path.join(FIXTURES, file), 'utf8')).records.map(({ cognitiveAt, ...record }) => ({ file: `src/${file}`, ...record }));
+        assert.deepEqual(metrics.functions.filter((f) => f.file === `src/${file}`), expected, file);
+      }
+      assert.deepEqual(Object.keys(metrics.functions[0]!).sort(), ['column', 'cognitive', 'cyclomatic', 'file', 'kind', 'line', 'loc', 'name', 'nesting', 'params', 'range'].sort());
+    });
+
+    it('prints a table, most complex first, and names a file with a syntax error on stderr', () => {
+      writeFiles(root, { 'a.js': 'function simple() { return 1; }\nfunction twisted(a) { if (a) { while (a) { a--; } } }\n', 'b.ts': 'function broken( {\n' });
+      const run = runCli(['metrics', root, '--no-git']);
+      assert.equal(run.code, 0, run.stderr);
+      const lines = run.stdout.split('\n');
+      assert.match(lines[2]!, /^a\.js:2:1\s+twisted\s+function\s+3\s+3\s+2\s+1\s+1$/);
+      assert.match(lines[3]!, /^a\.js:1:1\s+simple\s+function\s+1\s+0\s+0\s+1\s+0$/);
+      assert.match(run.stdout, /2 functions in 2 files, 3 lines of code/);
+      assert.match(run.stderr, /b\.ts:2:1: syntax error: .*; complexity metrics are for what parsed/);
+    });
+
+    const usageErrors: Array<[string, string[], RegExp]> = [
+      ['a path that does not exist', ['metrics', '/no/such/dir'], /no such folder/],
+      ['a bad format', ['metrics', '--format', 'xml'], /--format must be one of table, json/],
+      ['two folders', ['metrics', 'a', 'b'], /one folder/],
+    ];
+    for (const [name, args, message] of usageErrors) {
+      it(`exits 2 with one clear line for ${name}`, () => {
+        const run = runCli(args, { cwd: root });
+        assert.equal(run.code, 2);
+        assert.match(run.stderr, message);
+      });
+    }
+  });
+
+  describe('debt-portfolio scan with hotspots', () => {
+    it('lists hotspots in the table and JSON, and --no-complexity leaves them out', () => {
+      writeFiles(root, { 'a.ts': readFileSync(path.join(FIXTURES, 'leaks.ts'), 'utf8'), '.debt/config.json': '{ "hotspotCognitive": 10 }' });
+      const table = runCli(['scan', root, '--no-git']);
+      assert.match(table.stdout, /a\.ts:2:8\s+hotspot\s+0\s+5\s+-\s+chooser: cognitive 16, cyclomatic 6/);
+      const json = JSON.parse(runCli(['scan', root, '--no-git', '--format', 'json']).stdout) as ScanResult;
+      assert.deepEqual(json.items.filter((i): i is HotspotItem => i.kind === 'hotspot').map((h) => [h.name, h.metrics.cognitive]), [['chooser', 16], ['twoLeaks', 14]]);
+      const off = JSON.parse(runCli(['scan', root, '--no-git', '--format', 'json', '--no-complexity']).stdout) as ScanResult;
+      assert.deepEqual(off.items, []);
+    });
+  });
+});
