@@ -40,6 +40,8 @@ export interface AnnotationItem extends ItemBase {
   tag: string;
   text: string;
   meta: Meta;
+  /** The innermost TS/JS function holding the annotation, when complexity is on: its cognitive complexity drives the penalty. */
+  enclosing?: { name: string; cognitive: number };
 }
 
 /** Per-function complexity figures (issue 3: equal to ESLint's `complexity` and sonarjs `cognitive-complexity`). */

@@ -130,7 +130,20 @@ export async function itemsOfText(file: string, text: string, context: ItemConte
   if (!context.hotspots || !COMPLEXITY_EXTENSIONS.test(file)) return { items: toAnnotationItems(file, language.id, findAnnotations(text, language, file, context.tags)), warnings: [] };
   const analysis = analyzeSource(await loadTypeScript(), file, text);
   const found = context.tags.anywhere.test(text) ? annotationsFromComments(text, analysis.comments ?? commentsOf(text, language), file, context.tags) : [];
-  return { items: [...toAnnotationItems(file, language.id, found), ...toHotspotItems(file, language.id, analysis.records, context.hotspots)], warnings: analysis.warnings };
+  const annotations = toAnnotationItems(file, language.id, found).map((item) => withEnclosing(item, analysis.records));
+  return { items: [...annotations, ...toHotspotItems(file, language.id, analysis.records, context.hotspots)], warnings: analysis.warnings };
+}
+
+/** Sets the innermost function (not a class field's initialiser) whose range holds the annotation. */
+function withEnclosing(item: AnnotationItem, records: readonly FunctionRecord[]): AnnotationItem {
+  const before = (line: number, column: number, otherLine: number, otherColumn: number) => line < otherLine || (line === otherLine && column <= otherColumn);
+  let innermost: FunctionRecord | undefined;
+  for (const record of records) {
+    const { startLine, startColumn, endLine, endColumn } = record.range;
+    if (record.kind === 'class-field' || !before(startLine, startColumn, item.line, item.column) || !before(item.line, item.column, endLine, endColumn)) continue;
+    if (!innermost || before(innermost.range.startLine, innermost.range.startColumn, startLine, startColumn)) innermost = record;
+  }
+  return innermost ? { ...item, enclosing: { name: innermost.name, cognitive: innermost.cognitive } } : item;
 }
 
 /** Scans one file (a POSIX path relative to root); never throws for a bad file. */

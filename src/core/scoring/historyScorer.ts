@@ -62,7 +62,7 @@ export function historyScorer(blameCache: BlameCache = new Map()): Scorer {
       const lines = new Map<string, number>();
       const scored = new Map<string, ScoredItem>();
       for (const item of items) {
-        const complexity = item.kind === 'hotspot' ? { value: item.metrics.cognitive, source: `cognitive complexity of ${item.name}` } : fileProxy(root, item.file, config, lines);
+        const complexity = item.kind === 'hotspot' ? cognitiveOf(item.name, item.metrics.cognitive) : item.enclosing ? cognitiveOf(item.enclosing.name, item.enclosing.cognitive) : fileProxy(root, item.file, config, lines);
         const score = scoreItem({
           item,
           history: history.available ? history.files.get(item.file) : 'off',
@@ -79,3 +79,5 @@ export function historyScorer(blameCache: BlameCache = new Map()): Scorer {
     },
   };
 }
+
+const cognitiveOf = (name: string, value: number) => ({ value, source: `cognitive complexity of ${name}` });

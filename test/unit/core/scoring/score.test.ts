@@ -112,4 +112,19 @@ describe('scoring', () => {
     assert.match(ages[0]!.commit, /^[0-9a-f]{40}$/);
     assert.equal(ages[1]!.author, 'Not Committed Yet');
   });
+
+  it('charges an annotation in a TS/JS function by that function\'s cognitive complexity, elsewhere by the file proxy', async () => {
+    const repo = new ScriptedRepo(root);
+    const ts = 'export function parse(a: number, b: number) {\n  // TODO: inside\n  if (a) { if (b) { return a && b; } }\n  const f = () => {\n    // FIXME: in the arrow\n    return a ? 1 : 2;\n  };\n  return f();\n}\n// HACK: at module level\n';
+    repo.commit({ 'a.ts': ts, 'b.py': '# TODO: python\n' }, { date: '2026-06-01T00:00:00Z' });
+    const items = (await scan(root)).items as AnnotationItem[];
+    assert.deepEqual(items.map((i) => [i.text, i.enclosing]), [['inside', { name: 'parse', cognitive: 4 }], ['in the arrow', { name: 'f', cognitive: 1 }], ['at module level', undefined], ['python', undefined]]);
+    const { scored } = await historyScorer().score(root, items, { config, git: true });
+    const penalty = (item: AnnotationItem) => scored.get(item.id)!.score.terms.find((t) => t.name === 'complexityPenalty')!;
+    assert.match(penalty(items[0]!).formula, /× 4 ÷ \(4 \+ 15\) \(cognitive complexity of parse\)$/);
+    assert.equal(round6(penalty(items[0]!).value), round6(penaltyOf(4, config)));
+    assert.match(penalty(items[1]!).formula, /\(cognitive complexity of f\)$/);
+    assert.match(penalty(items[2]!).formula, /\(file proxy: 10 lines ÷ 25\)$/);
+    assert.match(penalty(items[3]!).formula, /\(file proxy: 1 lines ÷ 25\)$/);
+  });
 });
