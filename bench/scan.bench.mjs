@@ -19,7 +19,7 @@ if (!ensureDebianTools()) process.exit(0);
 const built = buildCorpus(repo, corpus);
 
 const tools = {
-  'debt-portfolio scan': () => measure(process.execPath, [path.join(repo, 'dist/cli.js'), 'scan', corpus, '--no-git', '--format', 'json']),
+  'debt-portfolio scan': () => measure(process.execPath, [path.join(repo, 'dist/cli.js'), 'scan', corpus, '--no-git', '--format', 'json', '--no-complexity']),
   'rg (same tags, -w)': () => measure('rg', ['-n', '--column', '--no-heading', '--no-ignore', '--hidden', '-w', '-e', TAGS.join('|'), '.'], { cwd: corpus }),
   leasot: () =>
     measure(path.join(repo, 'node_modules/.bin/leasot'), ['**/*.{js,mjs,cjs,ts,mts,cts,md}', '-r', 'json', '-T', TAGS.filter((t) => t !== 'TODO' && t !== 'FIXME').join(','), '-x', '-S'], { cwd: corpus }),
@@ -54,7 +54,7 @@ const lines = [
   `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, ${execFileSync('rg', ['--version']).toString().split('\n')[0]}, leasot ${JSON.parse(readFileSync(path.join(repo, 'node_modules/leasot/package.json'), 'utf8')).version}.`,
   '',
   `Corpus: ${built.files} files, ${fmt(built.bytes / 1048576, 1)} MiB of .js/.mjs/.cjs/.ts/.mts/.cts/.md (each under 1 MiB, not minified) copied from these packages in node_modules, pinned by package-lock.json: ${built.packages.map((p) => `${p.name}@${p.version} (${p.files})`).join(', ')}.`,
-  `Method: each tool runs ${ROUNDS} times, alternating, after one warm-up run each; wall time and peak RSS from GNU time; medians shown. Ours: \`node dist/cli.js scan corpus --no-git --format json\`; rg: \`rg -n --column -w -e '${TAGS.join('|')}'\` (case-sensitive whole words, like our tags); leasot: its CLI with the same tags, JSON reporter.`,
+  `Method: each tool runs ${ROUNDS} times, alternating, after one warm-up run each; wall time and peak RSS from GNU time; medians shown. Ours: \`node dist/cli.js scan corpus --no-git --format json --no-complexity\` (annotations only, like the other two; the scan with complexity is in the next section); rg: \`rg -n --column -w -e '${TAGS.join('|')}'\` (case-sensitive whole words, like our tags); leasot: its CLI with the same tags, JSON reporter.`,
   '',
   '| tool | wall (s, median) | peak RSS (MiB) | items | ratio to ours |',
   '|---|---|---|---|---|',

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
+import type { HotspotItem } from '../core/model';
 import { costLine, explain, isOpen, round, severityOf, titleOf, type PortfolioItem, type Severity } from '../core/portfolio/view';
-import { itemsInDocument } from './documentItems';
+import { itemsInDocument, markRangeOf } from './documentItems';
 import type { PortfolioService } from './portfolioService';
 
 const config = () => vscode.workspace.getConfiguration('debtPortfolio');
@@ -9,11 +10,20 @@ function breakdown(item: PortfolioItem): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.appendMarkdown(`**Tech Debt** · ${item.status}${item.owner ? ` · owner ${item.owner}` : ''}\n\n`);
   md.appendText(`${titleOf(item)}\n`);
+  if (item.kind === 'hotspot') md.appendText(`${metricsLine(item)}\n`);
+  if (item.kind === 'annotation' && item.enclosing) md.appendText(`in ${item.enclosing.name} (cognitive complexity ${item.enclosing.cognitive})\n`);
   md.appendMarkdown(`\n**${round(item.score.interest, 2)} h/sprint** interest · **${round(item.score.principal)} h** principal · payback ${item.score.payback === null ? '—' : `${round(item.score.payback, 2)} sprints`}\n\n`);
   for (const term of item.score.terms) md.appendText(`• ${explain(term)}\n`);
   if (item.age) md.appendText(`\nIntroduced ${item.age.introduced.slice(0, 10)} by ${item.age.author} in ${item.age.commit.slice(0, 8)}\n`);
   return md;
 }
+
+const metricsLine = ({ metrics }: HotspotItem): string =>
+  `cognitive ${metrics.cognitive} · cyclomatic ${metrics.cyclomatic} · nesting ${metrics.nesting} · ${metrics.loc} lines · ${metrics.params} params`;
+
+/** "5.6 h/sprint · payback 2.1 sprints", after the figures that make a hotspot one. */
+const lensTitle = (item: PortfolioItem): string =>
+  item.kind === 'hotspot' ? `Hotspot: cognitive ${item.metrics.cognitive}, cyclomatic ${item.metrics.cyclomatic} · ${costLine(item.score)}` : costLine(item.score);
 
 class DebtCodeLensProvider implements vscode.CodeLensProvider {
   readonly onDidChangeCodeLenses: vscode.Event<void>;
@@ -24,14 +34,15 @@ class DebtCodeLensProvider implements vscode.CodeLensProvider {
     if (!config().get<boolean>('codeLens.enabled', true)) return [];
     return itemsInDocument(this.service, document)
       .filter(({ item }) => isOpen(item))
-      .map(({ item, range }) => new vscode.CodeLens(new vscode.Range(range.start, range.start), { title: costLine(item.score), command: 'debtPortfolio.showInDashboard', arguments: [item.id], tooltip: item.score.terms.map(explain).join('\n') }));
+      .map(({ item, range }) => new vscode.CodeLens(new vscode.Range(range.start, range.start), { title: lensTitle(item), command: 'debtPortfolio.showInDashboard', arguments: [item.id], tooltip: item.score.terms.map(explain).join('\n') }));
   }
 }
 
 class DebtHoverProvider implements vscode.HoverProvider {
   constructor(private readonly service: PortfolioService) {}
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    const hit = itemsInDocument(this.service, document).find(({ range }) => position.line >= range.start.line && position.line <= range.end.line);
+    const hits = itemsInDocument(this.service, document).filter(({ range }) => position.line >= range.start.line && position.line <= range.end.line);
+    const hit = hits.sort((a, b) => a.range.end.line - a.range.start.line - (b.range.end.line - b.range.start.line))[0];
     return hit ? new vscode.Hover(breakdown(hit.item), new vscode.Range(hit.range.start.line, 0, hit.range.end.line, Number.MAX_SAFE_INTEGER)) : undefined;
   }
 }
@@ -75,8 +86,7 @@ export function registerEditorInsights(context: vscode.ExtensionContext, service
     for (const portfolio of service.portfolios()) {
       const byFile = new Map<string, vscode.Diagnostic[]>();
       for (const item of portfolio.view.items.filter((i) => isOpen(i) && i.score.interest >= min)) {
-        const range = new vscode.Range(item.line - 1, item.column - 1, Math.max(item.endLine, item.line) - 1, Number.MAX_SAFE_INTEGER);
-        const diagnostic = new vscode.Diagnostic(range, `${titleOf(item)}: ${costLine(item.score)}`, severityOf(item.score.interest) === 'high' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information);
+        const diagnostic = new vscode.Diagnostic(markRangeOf(item), `${titleOf(item)}: ${costLine(item.score)}`, severityOf(item.score.interest) === 'high' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information);
         diagnostic.source = 'Tech Debt';
         diagnostic.code = item.id;
         byFile.set(item.file, [...(byFile.get(item.file) ?? []), diagnostic]);

@@ -2,6 +2,16 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { api, eventually, uriOf } from './helpers';
 
+/** The hovers at a position as plain text (markdown escapes and non-breaking spaces undone). */
+async function hoverText(uri: vscode.Uri, position: vscode.Position): Promise<string> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position);
+  return hovers
+    .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value)))
+    .join('\n')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\\(.)/g, '$1');
+}
+
 describe('in the editor', () => {
   before(async () => {
     await api();
@@ -17,12 +27,7 @@ describe('in the editor', () => {
   });
 
   it('hovers with the full breakdown', async () => {
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uriOf('src/orders.ts'), new vscode.Position(5, 10));
-    const text = hovers
-      .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value)))
-      .join('\n')
-      .replace(/&nbsp;/g, ' ')
-      .replace(/\\(.)/g, '$1');
+    const text = await hoverText(uriOf('src/orders.ts'), new vscode.Position(5, 10));
     assert.match(text, /Tech Debt/);
     assert.match(text, /effort 1d × 8 h = 8 h/);
     assert.match(text, /× 1\.5 \(impact high\)/);
@@ -43,5 +48,27 @@ describe('in the editor', () => {
       await config.update('diagnostics.minInterest', undefined, vscode.ConfigurationTarget.Workspace);
     }
     await eventually(() => vscode.languages.getDiagnostics(uriOf('src/orders.ts')).filter((d) => d.source === 'Tech Debt').length === 0, 'diagnostics cleared');
+  });
+
+  it('shows a CodeLens and a hover above a hotspot function, and charges an annotation in it by its complexity', async () => {
+    const exports = await api();
+    const uri = uriOf('src/hot.ts');
+    const branches = Array.from({ length: 16 }, (_, k) => `  if (code === ${k}) return 'case ${k}';`).join('\n');
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(`export function classify(code: number): string {\n  // TODO: a table would do\n${branches}\n  return 'other';\n}\n`));
+    try {
+      await vscode.workspace.openTextDocument(uri);
+      const lens = await eventually(async () => {
+        const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+        return found.find((l) => l.command?.title.startsWith('Hotspot:'));
+      }, 'a hotspot CodeLens', 20_000);
+      assert.match(lens.command!.title, /^Hotspot: cognitive 16, cyclomatic 17 · [\d.]+ h\/sprint · /);
+      assert.equal(lens.range.start.line, 0);
+      assert.match(await hoverText(uri, new vscode.Position(0, 20)), /cognitive 16 · cyclomatic 17 · nesting 1 · 19 lines · 1 params/);
+      const todo = exports.service.portfolios().flatMap((p) => p.view.items).find((i) => i.file === 'src/hot.ts' && i.kind === 'annotation')!;
+      assert.match(todo.score.terms.find((t) => t.name === 'complexityPenalty')!.formula, /\(cognitive complexity of classify\)$/);
+    } finally {
+      await vscode.workspace.fs.delete(uri);
+      await eventually(() => !exports.service.portfolios().some((p) => p.view.items.some((i) => i.file === 'src/hot.ts')), 'the hotspot gone', 20_000);
+    }
   });
 });
