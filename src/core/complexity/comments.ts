@@ -28,15 +28,9 @@ export function commentsOfSource(ts: Ts, source: TS.SourceFile): Comment[] {
       }
     }
   };
-  /** A token's comments are its leading trivia; a node without children (an empty block, an empty JSX `{}`) holds only punctuation and trivia. */
+  /** A token's comments are in its leading trivia; a node without children (an empty block, an empty JSX `{}`) holds only punctuation and trivia. */
   const scanLeaf = (leaf: TS.Node): void => {
-    if (leaf.kind === ts.SyntaxKind.JsxText) return;
-    if (!ts.isToken(leaf)) return scanGap(leaf.pos, leaf.end);
-    for (const range of ts.getLeadingCommentRanges(text, leaf.pos) ?? []) {
-      const line = range.kind === ts.SyntaxKind.SingleLineCommentTrivia;
-      const bodyEnd = line ? range.end : text.endsWith('*/', range.end) && range.end - range.pos >= 4 ? range.end - 2 : range.end;
-      comments.push({ kind: line ? 'line' : 'block', start: range.pos, end: range.end, bodyStart: range.pos + 2, bodyEnd });
-    }
+    if (leaf.kind !== ts.SyntaxKind.JsxText) scanGap(leaf.pos, ts.isToken(leaf) ? leaf.getStart(source) : leaf.end);
   };
 
   let previousEnd = 0;

@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { commentsOf, languageOf } from '../../../../src/core/annotations';
 import { analyzeSource } from '../../../../src/core/complexity/analyze';
 import { loadTypeScript } from '../../../../src/core/complexity/typescript';
 
 const FIXTURES = path.join(__dirname, '../../../fixtures/complexity');
+const REPO = path.join(__dirname, '../../../..');
 
 type Ts = typeof import('typescript');
 let ts: Ts;
@@ -66,6 +68,9 @@ describe('complexity metrics of each construct', function () {
     const figures = figuresOf('leaks.ts');
     assert.deepEqual(figures['function chooser'], [6, 16, 3, 7]); // ?: 1; then two leaks: if 1+2, for-of 2+2, if 3+2, ?: 1+2
     assert.deepEqual(figures['function twoLeaks'], [6, 14, 2, 5]); // ?: 1 (two leaks), ?: 1+2 (a third), && 1, ?: 1+3, ?: 1+1+3
+    // a class inside a function: its field's ?: and static block's if are the function's in sonarjs, records of their own in ESLint
+    assert.deepEqual(figures['function factory'], [2, 3, 1, 9]);
+    assert.deepEqual(figures['class-field Local.size'], [2, 1, 1, 1]);
   });
 
   it('reads comments from the same parse: JSX text is not a comment, {/* */} is', () => {
@@ -73,6 +78,20 @@ describe('complexity metrics of each construct', function () {
     const text = readFileSync(file, 'utf8');
     const comments = analyzeSource(ts, file, text).comments!.map((c) => text.slice(c.start, c.end));
     assert.deepEqual(comments, ['// JSX conditionals: sonarjs ignores a uniform && or || run straight inside {}, counts mixed ones.', '/* TODO(ann): a comment inside JSX is a comment; the // below is text */']);
+  });
+
+  it('finds exactly the comments the lexer finds in code without JSX: language fixtures and three packages', () => {
+    const dirs = ['test/fixtures/languages/c-family', 'node_modules/zod/src/v4/core', 'node_modules/eslint/lib/rules', 'node_modules/@typescript-eslint/typescript-estree/dist'];
+    let compared = 0;
+    for (const dir of dirs.map((d) => path.join(REPO, d))) {
+      for (const file of readdirSync(dir).filter((f) => /\.(?:[cm]?[jt]s)$/.test(f)).map((f) => path.join(dir, f))) {
+        const text = readFileSync(file, 'utf8');
+        const spans = (comments: ReadonlyArray<{ start: number; end: number }>) => comments.map((c) => text.slice(c.start, c.end));
+        assert.deepEqual(spans(analyzeSource(ts, file, text).comments!), spans(commentsOf(text, languageOf(file)!)), file);
+        compared++;
+      }
+    }
+    assert.ok(compared > 300, `${compared} files compared`);
   });
 
   it('gives per-file totals and lines of code without blank or comment lines', () => {
