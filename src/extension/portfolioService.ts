@@ -59,19 +59,25 @@ export function createPortfolioService(log: vscode.LogOutputChannel, scorer: Sco
   async function replaceFilesItems(state: FolderState, replaced: ReadonlyMap<string, readonly DebtItem[]>): Promise<void> {
     const others = state.built.scan.items.filter((item) => !replaced.has(item.file));
     state.built.scan.items = [...others, ...[...replaced.values()].flat()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
-    await rebuildView(state);
+    await rebuildView(state, 'cached');
   }
 
   /**
    * Scores the folder's current items and plans them against the store as it is now (reconciled in memory;
-   * a full scan records), then tells the views. A rebuild overtaken by a newer one drops its result.
+   * a full scan records), then tells the views. A rebuild overtaken by a newer one drops its result. A live
+   * rescan rebuilds without running blame (an item keeps the age it had), then again with it when files changed.
    */
-  async function rebuildView(state: FolderState): Promise<void> {
+  async function rebuildView(state: FolderState, blame: 'run' | 'cached' = 'run'): Promise<void> {
     const root = state.built.view.root;
     const items = state.built.scan.items;
     const { config } = await loadConfig(root);
-    const { scored } = await scorer.score(root, items, { config, git: gitAllowed() });
+    const { scored, agesPending } = await scorer.score(root, items, { config, git: gitAllowed(), blame });
     if (state.built.scan.items !== items) return;
+    if (agesPending) {
+      const previous = new Map(state.view.items.map((item) => [item.id, item.age]));
+      for (const [id, entry] of scored) if (!entry.age && previous.get(id)) entry.age = previous.get(id);
+      setImmediate(() => void rebuildView(state).catch((error: unknown) => log.error(`dating items failed: ${(error as Error).message}`)));
+    }
     const data = structuredClone(state.built.store.data());
     reconcile(data, seenItemsOf(items), todayUtc());
     state.view = viewOf(root, portfolioItems(items, scored, data), data, planSettingsOf(config), todayUtc());

@@ -15,7 +15,15 @@ export interface ScoredItem {
 
 /** Turns found items into costs; the history-backed scorer reads git, the plain one only the items. */
 export interface Scorer {
-  score(root: string, items: readonly DebtItem[], context: { config: TeamConfig; git: boolean; signal?: AbortSignal }): Promise<{ scored: Map<string, ScoredItem>; notices: string[]; files?: Map<string, FileHistory> }>;
+  /**
+   * Scores the items. With `blame: 'cached'` no blame runs (an age comes only from a file already blamed as it is
+   * now) and `agesPending` says whether a full score would find more: a live rescan answers first, dates after.
+   */
+  score(
+    root: string,
+    items: readonly DebtItem[],
+    context: { config: TeamConfig; git: boolean; signal?: AbortSignal; blame?: 'run' | 'cached' },
+  ): Promise<{ scored: Map<string, ScoredItem>; notices: string[]; files?: Map<string, FileHistory>; agesPending?: boolean }>;
 }
 
 export interface BuildOptions extends ScanOptions {

@@ -46,7 +46,7 @@ function linkedIncidents(item: DebtItem, history: History, incidents: Incidents,
 export function historyScorer(blameCache: BlameCache = new Map()): Scorer {
   const histories = new Map<string, { key: string; history: History }>();
   return {
-    async score(root, items, { config, git, signal }) {
+    async score(root, items, { config, git, signal, blame = 'run' }) {
       const notices: string[] = [];
       const settings = historySettingsOf(config);
       const key = `${git}:${config.historyWindowDays}:${config.halfLifeDays}:${config.fixPattern}:${Math.floor(Date.now() / 300_000)}`;
@@ -61,6 +61,7 @@ export function historyScorer(blameCache: BlameCache = new Map()): Scorer {
       const asOfMs = history.available ? history.asOf * 1000 : Date.now();
       const lines = new Map<string, number>();
       const scored = new Map<string, ScoredItem>();
+      let agesPending = false;
       for (const item of items) {
         const complexity = item.kind === 'hotspot' ? cognitiveOf(item.name, item.metrics.cognitive) : item.enclosing ? cognitiveOf(item.enclosing.name, item.enclosing.cognitive) : fileProxy(root, item.file, config, lines);
         const score = scoreItem({
@@ -71,11 +72,12 @@ export function historyScorer(blameCache: BlameCache = new Map()): Scorer {
           incidents: linkedIncidents(item, history, incidents, asOfMs),
           settings: config,
         });
-        const ages = history.available && item.kind === 'annotation' ? await lineAges(root, item.file, blameCache) : undefined;
-        const age = ages?.[item.line];
+        const ages = history.available && item.kind === 'annotation' ? await lineAges(root, item.file, blameCache, undefined, blame === 'cached') : undefined;
+        if (ages === 'not-cached') agesPending = true;
+        const age = ages === 'not-cached' ? undefined : ages?.[item.line];
         scored.set(item.id, { score, ...(age ? { age } : {}) });
       }
-      return { scored, notices, ...(history.available ? { files: history.files } : {}) };
+      return { scored, notices, agesPending, ...(history.available ? { files: history.files } : {}) };
     },
   };
 }

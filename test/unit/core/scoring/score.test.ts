@@ -113,6 +113,19 @@ describe('scoring', () => {
     assert.equal(ages[1]!.author, 'Not Committed Yet');
   });
 
+  it('runs no blame when asked for cached ages only, and says ages are pending until a file is blamed as it is', async () => {
+    const repo = new ScriptedRepo(root);
+    repo.commit({ 'a.ts': '// TODO: old\n' }, { date: '2026-03-03T12:00:00Z', author: 'Carol <c@x>' });
+    const items = (await scan(root)).items;
+    const scorer = historyScorer();
+    const quick = await scorer.score(root, items, { config, git: true, blame: 'cached' });
+    assert.deepEqual([quick.agesPending, quick.scored.get(items[0]!.id)!.age], [true, undefined]);
+    const full = await scorer.score(root, items, { config, git: true });
+    assert.deepEqual([full.agesPending, full.scored.get(items[0]!.id)!.age?.author], [false, 'Carol']);
+    const again = await scorer.score(root, items, { config, git: true, blame: 'cached' });
+    assert.deepEqual([again.agesPending, again.scored.get(items[0]!.id)!.age?.author], [false, 'Carol']);
+  });
+
   it('charges an annotation in a TS/JS function by that function\'s cognitive complexity, elsewhere by the file proxy', async () => {
     const repo = new ScriptedRepo(root);
     const ts = 'export function parse(a: number, b: number) {\n  // TODO: inside\n  if (a) { if (b) { return a && b; } }\n  const f = () => {\n    // FIXME: in the arrow\n    return a ? 1 : 2;\n  };\n  return f();\n}\n// HACK: at module level\n';
