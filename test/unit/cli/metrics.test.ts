@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-import { chmodSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { analyzeSource } from '../../../src/core/complexity/analyze';
 import type { FolderMetrics } from '../../../src/core/complexity/measure';
 import { loadTypeScript } from '../../../src/core/complexity/typescript';
 import type { HotspotItem, ScanResult } from '../../../src/core/model';
-import { runCli } from '../../helpers/cli';
+import { cliPath, runCli } from '../../helpers/cli';
 import { makeTempDir, removeDir, writeFiles } from '../../helpers/tempDir';
 
 const FIXTURES = path.join(__dirname, '../../fixtures/complexity');
@@ -60,6 +61,23 @@ describe('complexity in the CLI', function () {
         assert.match(run.stderr, message);
       });
     }
+  });
+
+  it('loads TypeScript only for TS/JS files: without dist/typescript.js, other languages and --no-complexity still scan', () => {
+    const dist = path.join(root, 'dist-without-typescript');
+    cpSync(path.dirname(cliPath()), dist, { recursive: true });
+    rmSync(path.join(dist, 'typescript.js'));
+    const run = (dir: string, ...args: string[]) => spawnSync(process.execPath, [path.join(dist, 'cli.js'), 'scan', dir, '--no-git', '--format', 'json', ...args], { encoding: 'utf8' });
+    writeFiles(root, { 'py/a.py': '# TODO: python\n', 'ts/a.ts': '// TODO: typescript\n' });
+    const python = run(path.join(root, 'py'));
+    assert.equal(python.status, 0, python.stderr);
+    assert.equal((JSON.parse(python.stdout) as ScanResult).items.length, 1);
+    const lexed = run(path.join(root, 'ts'), '--no-complexity');
+    assert.equal(lexed.status, 0, lexed.stderr);
+    assert.equal((JSON.parse(lexed.stdout) as ScanResult).items.length, 1);
+    const parsed = run(path.join(root, 'ts'));
+    assert.notEqual(parsed.status, 0);
+    assert.match(parsed.stderr, /typescript\.js/);
   });
 
   describe('debt-portfolio scan with hotspots', () => {
