@@ -45,30 +45,30 @@ function linkedIncidents(item: DebtItem, history: History, incidents: Incidents,
  */
 export function historyScorer(blameCache: BlameCache = new Map()): Scorer {
   const histories = new Map<string, { key: string; history: History }>();
+  /** One log pass per folder, settings, git switch and five minutes. */
+  const historyOf = async (root: string, config: TeamConfig, git: boolean, signal?: AbortSignal): Promise<History> => {
+    const key = `${git}:${config.historyWindowDays}:${config.halfLifeDays}:${config.fixPattern}:${Math.floor(Date.now() / 300_000)}`;
+    const cached = histories.get(root);
+    if (cached?.key === key) return cached.history;
+    const history: History = git ? await readHistory(root, historySettingsOf(config), { signal }) : { available: false, reason: 'git history is off: git is not used here (--no-git, or an untrusted workspace)' };
+    histories.set(root, { key, history });
+    return history;
+  };
   return {
     async score(root, items, { config, git, signal, blame = 'run' }) {
-      const notices: string[] = [];
-      const settings = historySettingsOf(config);
-      const key = `${git}:${config.historyWindowDays}:${config.halfLifeDays}:${config.fixPattern}:${Math.floor(Date.now() / 300_000)}`;
-      let history = histories.get(root)?.key === key ? histories.get(root)!.history : undefined;
-      if (!history) {
-        history = git ? await readHistory(root, settings, { signal }) : { available: false, reason: 'git history is off: git is not used here (--no-git, or an untrusted workspace)' };
-        histories.set(root, { key, history });
-      }
-      if (!history.available) notices.push(history.reason);
+      const history = await historyOf(root, config, git, signal);
       const { incidents, warnings } = loadIncidents(root);
-      notices.push(...warnings.map((w) => `${w.file}: ${w.message}`));
+      const notices = [...(history.available ? [] : [history.reason]), ...warnings.map((w) => `${w.file}: ${w.message}`)];
       const asOfMs = history.available ? history.asOf * 1000 : Date.now();
       const lines = new Map<string, number>();
       const scored = new Map<string, ScoredItem>();
       let agesPending = false;
       for (const item of items) {
-        const complexity = item.kind === 'hotspot' ? cognitiveOf(item.name, item.metrics.cognitive) : item.enclosing ? cognitiveOf(item.enclosing.name, item.enclosing.cognitive) : fileProxy(root, item.file, config, lines);
         const score = scoreItem({
           item,
           history: history.available ? history.files.get(item.file) : 'off',
           windowDays: config.historyWindowDays,
-          complexity,
+          complexity: complexityOf(root, item, config, lines),
           incidents: linkedIncidents(item, history, incidents, asOfMs),
           settings: config,
         });
@@ -80,6 +80,13 @@ export function historyScorer(blameCache: BlameCache = new Map()): Scorer {
       return { scored, notices, agesPending, ...(history.available ? { files: history.files } : {}) };
     },
   };
+}
+
+/** The complexity behind an item's penalty: a hotspot's, its enclosing function's, else the file proxy. */
+function complexityOf(root: string, item: DebtItem, config: TeamConfig, lines: Map<string, number>): { value: number; source: string } {
+  if (item.kind === 'hotspot') return cognitiveOf(item.name, item.metrics.cognitive);
+  if (item.enclosing) return cognitiveOf(item.enclosing.name, item.enclosing.cognitive);
+  return fileProxy(root, item.file, config, lines);
 }
 
 const cognitiveOf = (name: string, value: number) => ({ value, source: `cognitive complexity of ${name}` });
