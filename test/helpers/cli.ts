@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -38,4 +39,15 @@ export function runCli(args: string[], options: { cwd?: string; unprivileged?: b
     ...(asNobody ? { uid: 65534, gid: 65534 } : {}),
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** One test per case: the command exits 2 with one line on stderr matching the message (run in `cwd()`). */
+export function itExitsWithUsageErrors(cases: Array<[name: string, args: string[], message: RegExp]>, cwd: () => string): void {
+  for (const [name, args, message] of cases) {
+    it(`exits 2 with one clear line for ${name}`, () => {
+      const run = runCli(args, { cwd: cwd() });
+      assert.equal(run.code, 2);
+      assert.match(run.stderr, message);
+    });
+  }
 }

@@ -6,7 +6,7 @@ import { analyzeSource } from '../../../src/core/complexity/analyze';
 import type { FolderMetrics } from '../../../src/core/complexity/measure';
 import { loadTypeScript } from '../../../src/core/complexity/typescript';
 import type { HotspotItem, ScanResult } from '../../../src/core/model';
-import { cliPath, runCli } from '../../helpers/cli';
+import { cliPath, itExitsWithUsageErrors, runCli } from '../../helpers/cli';
 import { makeTempDir, removeDir, writeFiles } from '../../helpers/tempDir';
 
 const FIXTURES = path.join(__dirname, '../../fixtures/complexity');
@@ -49,18 +49,14 @@ describe('complexity in the CLI', function () {
       assert.match(run.stderr, /b\.ts:2:1: syntax error: .*; complexity metrics are for what parsed/);
     });
 
-    const usageErrors: Array<[string, string[], RegExp]> = [
-      ['a path that does not exist', ['metrics', '/no/such/dir'], /no such folder/],
-      ['a bad format', ['metrics', '--format', 'xml'], /--format must be one of table, json/],
-      ['two folders', ['metrics', 'a', 'b'], /one folder/],
-    ];
-    for (const [name, args, message] of usageErrors) {
-      it(`exits 2 with one clear line for ${name}`, () => {
-        const run = runCli(args, { cwd: root });
-        assert.equal(run.code, 2);
-        assert.match(run.stderr, message);
-      });
-    }
+    itExitsWithUsageErrors(
+      [
+        ['a path that does not exist', ['metrics', '/no/such/dir'], /no such folder/],
+        ['a bad format', ['metrics', '--format', 'xml'], /--format must be one of table, json/],
+        ['two folders', ['metrics', 'a', 'b'], /one folder/],
+      ],
+      () => root,
+    );
   });
 
   it('loads TypeScript only for TS/JS files: without dist/typescript.js, other languages and --no-complexity still scan', () => {

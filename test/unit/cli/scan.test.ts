@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { chmodSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { runCli } from '../../helpers/cli';
+import { itExitsWithUsageErrors, runCli } from '../../helpers/cli';
 import { makeTempDir, removeDir, writeFiles } from '../../helpers/tempDir';
 import type { AnnotationItem, ScanResult } from '../../../src/core/model';
 
@@ -44,21 +44,17 @@ describe('debt-portfolio scan (CLI)', () => {
     assert.deepEqual(result.items.map((item) => item.tag), ['NOTE']);
   });
 
-  const usageErrors: Array<[string, string[], RegExp]> = [
-    ['a path that does not exist', ['scan', '/no/such/dir'], /no such folder/],
-    ['an unknown option', ['scan', '--bogus'], /Unknown option '--bogus'/],
-    ['a bad format', ['scan', '--format', 'xml'], /--format must be table or json/],
-    ['bad tags', ['scan', '--tags', ',,'], /--tags must be/],
-    ['two folders', ['scan', 'a', 'b'], /one folder/],
-    ['an unknown command', ['scna'], /unknown command "scna"/],
-  ];
-  for (const [name, args, message] of usageErrors) {
-    it(`exits 2 with one clear line for ${name}`, () => {
-      const run = runCli(args, { cwd: root });
-      assert.equal(run.code, 2);
-      assert.match(run.stderr, message);
-    });
-  }
+  itExitsWithUsageErrors(
+    [
+      ['a path that does not exist', ['scan', '/no/such/dir'], /no such folder/],
+      ['an unknown option', ['scan', '--bogus'], /Unknown option '--bogus'/],
+      ['a bad format', ['scan', '--format', 'xml'], /--format must be table or json/],
+      ['bad tags', ['scan', '--tags', ',,'], /--tags must be/],
+      ['two folders', ['scan', 'a', 'b'], /one folder/],
+      ['an unknown command', ['scna'], /unknown command "scna"/],
+    ],
+    () => root,
+  );
 
   it('has --help for every command', () => {
     const main = runCli(['--help']);
