@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test/fixtures/**', '.vscode-test/**', 'bench/corpus/**', 'bench/out/**', '*.vsix'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test/fixtures/**', '.vscode-test/**', 'bench/corpus/**', 'bench/out/**', '*.vsix'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

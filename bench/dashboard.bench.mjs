@@ -1,4 +1,4 @@
-/* global document, window, MutationObserver, performance */
+/* global document, window, MutationObserver */
 /** Dashboard benchmark (issue 7): opening the dashboard with 5,000 items, and re-rendering after a plan change. */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
