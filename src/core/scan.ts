@@ -10,7 +10,7 @@ import { loadTypeScript } from './complexity/typescript';
 import { loadConfig, type TeamConfig } from './config';
 import { pathFilter } from './files/excludes';
 import { listFiles } from './files/listFiles';
-import { readText } from './files/readText';
+import { readText, type ReadOutcome } from './files/readText';
 import { SCAN_FORMAT_VERSION, type AnnotationItem, type DebtItem, type HotspotItem, type ScanResult, type SkippedFile, type Warning } from './model';
 import { annotationIds, hotspotIds } from './portfolio/ids';
 
@@ -146,14 +146,16 @@ function withEnclosing(item: AnnotationItem, records: readonly FunctionRecord[])
   return innermost ? { ...item, enclosing: { name: innermost.name, cognitive: innermost.cognitive } } : item;
 }
 
+/** The warning naming a file that was not read; none for reasons too common to list (counted only). */
+export function skipWarnings(file: string, read: Extract<ReadOutcome, { ok: false }>): Warning[] {
+  return COUNTED_ONLY.has(read.reason) ? [] : [{ file, code: `skip-${read.reason}`, message: `skipped: ${read.detail}` }];
+}
+
 /** Scans one file (a POSIX path relative to root); never throws for a bad file. */
 export async function scanFile(root: string, file: string, context: ItemContext & { maxBytes: number; cache?: ScanCache }): Promise<FileScan> {
   if (!languageOf(file)) return { items: [], skipped: { file, reason: 'language' }, warnings: [] };
   const read = readText(root, file, context.maxBytes);
-  if (!read.ok) {
-    const warnings = COUNTED_ONLY.has(read.reason) ? [] : [{ file, code: `skip-${read.reason}`, message: `skipped: ${read.detail}` }];
-    return { items: [], skipped: { file, reason: read.reason }, warnings };
-  }
+  if (!read.ok) return { items: [], skipped: { file, reason: read.reason }, warnings: skipWarnings(file, read) };
   const settings = context.hotspots ? `${context.hotspots.cognitive}/${context.hotspots.cyclomatic}` : 'off';
   const key = context.cache && `${file}\u0000${context.tags.anywhere.source}\u0000${settings}\u0000${createHash('sha1').update(read.text).digest('hex')}`;
   const found = (key ? context.cache!.get(key) : undefined) ?? (await itemsOfText(file, read.text, context))!;

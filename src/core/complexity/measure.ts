@@ -3,7 +3,7 @@ import { pathFilter } from '../files/excludes';
 import { listFiles } from '../files/listFiles';
 import { readText } from '../files/readText';
 import type { SkippedFile, Warning } from '../model';
-import { resolveFolder } from '../scan';
+import { resolveFolder, skipWarnings } from '../scan';
 import { analyzeSource, COMPLEXITY_EXTENSIONS, type FileTotals } from './analyze';
 import type { FunctionRecord } from './records';
 import { loadTypeScript } from './typescript';
@@ -36,15 +36,15 @@ export async function measureFolder(rootPath: string, options: { noGit?: boolean
   for (const [index, file] of files.entries()) {
     hooks.signal?.throwIfAborted();
     const read = readText(root, file, config.maxFileSizeBytes);
-    if (!read.ok) {
+    if (read.ok) {
+      const analysis = analyzeSource(ts, file, read.text);
+      for (const { cognitiveAt, ...record } of analysis.records) result.functions.push({ file, ...record });
+      result.files.push({ file, ...analysis.totals });
+      result.warnings.push(...analysis.warnings);
+    } else {
       result.skippedFiles.push({ file, reason: read.reason });
-      result.warnings.push({ file, code: `skip-${read.reason}`, message: `skipped: ${read.detail}` });
-      continue;
+      result.warnings.push(...skipWarnings(file, read));
     }
-    const analysis = analyzeSource(ts, file, read.text);
-    for (const { cognitiveAt, ...record } of analysis.records) result.functions.push({ file, ...record });
-    result.files.push({ file, ...analysis.totals });
-    result.warnings.push(...analysis.warnings);
     hooks.onProgress?.(index + 1, files.length);
     if (index % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
   }

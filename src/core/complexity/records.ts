@@ -63,8 +63,9 @@ export function functionRecords(ts: Ts, source: TS.SourceFile): FunctionRecord[]
     if (ts.isArrowFunction(node)) return node.equalsGreaterThanToken.getStart(source);
     const modifiers = ts.canHaveModifiers(node) ? (ts.getModifiers(node) ?? []) : [];
     const first = modifiers.find((m) => m.kind !== K.ExportKeyword && m.kind !== K.DefaultKeyword);
-    return first ? first.getStart(source) : functionKeyword(node);
+    return first ? first.getStart(source) : afterModifiers(node);
   };
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, true);
   /** The first token after a node's modifiers and decorators (`function`, `constructor`), without building its token list. */
   const afterModifiers = (node: TS.Node): number => {
     const modifiers = ts.canHaveModifiers(node) || ts.canHaveDecorators(node) ? ((node as TS.HasModifiers).modifiers ?? []) : [];
@@ -73,8 +74,6 @@ export function functionRecords(ts: Ts, source: TS.SourceFile): FunctionRecord[]
     scanner.scan();
     return scanner.getTokenStart();
   };
-  const scanner = ts.createScanner(ts.ScriptTarget.Latest, true);
-  const functionKeyword = afterModifiers;
   const keyStart = (name: TS.Node): number => (ts.isComputedPropertyName(name) ? name.expression : name).getStart(source);
 
   /** sonarjs getMainFunctionTokenLocation: a declaration's name, a member's key, an arrow's `=>`, else `function`. */
@@ -83,9 +82,9 @@ export function functionRecords(ts: Ts, source: TS.SourceFile): FunctionRecord[]
     if (ts.isConstructorDeclaration(node)) return afterModifiers(node);
     if (isMethodLike(node)) return keyStart(node.name);
     if (ts.isArrowFunction(node)) return node.equalsGreaterThanToken.getStart(source);
-    if (ts.isFunctionDeclaration(node)) return node.name ? node.name.getStart(source) : functionKeyword(node);
+    if (ts.isFunctionDeclaration(node)) return node.name ? node.name.getStart(source) : afterModifiers(node);
     if (ts.isPropertyAssignment(parent)) return keyStart(parent.name);
-    return functionKeyword(node);
+    return afterModifiers(node);
   };
 
   const className = (member: TS.Node): string | undefined => (member.parent && (ts.isClassDeclaration(member.parent) || ts.isClassExpression(member.parent)) ? member.parent.name?.text : undefined);

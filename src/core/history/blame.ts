@@ -43,7 +43,7 @@ export function parsePorcelain(output: string, now: string): Record<number, Line
  * copy (so no repository filter or diff driver runs), cached by the file's blob id; with `cachedOnly`, no blame
  * runs and a file not blamed as it is now gives 'not-cached'.
  */
-export async function lineAges(root: string, file: string, cache: BlameCache, now = new Date().toISOString(), cachedOnly = false): Promise<Record<number, LineAge> | 'not-cached' | undefined> {
+export async function lineAges(root: string, file: string, cache: BlameCache, options: { now?: string; cachedOnly?: boolean } = {}): Promise<Record<number, LineAge> | 'not-cached' | undefined> {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path.join(root, file));
@@ -53,10 +53,10 @@ export async function lineAges(root: string, file: string, cache: BlameCache, no
   const key = blobId(bytes);
   const cached = cache.get(key);
   if (cached) return cached;
-  if (cachedOnly) return 'not-cached';
+  if (options.cachedOnly) return 'not-cached';
   const result = await runGit(root, ['blame', '--porcelain', '--no-textconv', '--', file], { timeoutMs: 30_000 });
   if (result.code !== 0) return undefined;
-  const ages = parsePorcelain(result.stdout.toString('utf8'), now);
+  const ages = parsePorcelain(result.stdout.toString('utf8'), options.now ?? new Date().toISOString());
   cache.set(key, ages);
   return ages;
 }

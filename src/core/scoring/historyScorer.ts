@@ -62,6 +62,9 @@ export function historyScorer(blameCache: BlameCache = new Map()): Scorer {
       const asOfMs = history.available ? history.asOf * 1000 : Date.now();
       const lines = new Map<string, number>();
       const scored = new Map<string, ScoredItem>();
+      /** Each file's ages once per call: a file's annotations share one read, one hash and at most one blame. */
+      const agesByFile = new Map<string, ReturnType<typeof lineAges>>();
+      const agesOf = (file: string) => agesByFile.get(file) ?? agesByFile.set(file, lineAges(root, file, blameCache, { cachedOnly: blame === 'cached' })).get(file)!;
       let agesPending = false;
       for (const item of items) {
         const score = scoreItem({
@@ -72,7 +75,7 @@ export function historyScorer(blameCache: BlameCache = new Map()): Scorer {
           incidents: linkedIncidents(item, history, incidents, asOfMs),
           settings: config,
         });
-        const ages = history.available && item.kind === 'annotation' ? await lineAges(root, item.file, blameCache, undefined, blame === 'cached') : undefined;
+        const ages = history.available && item.kind === 'annotation' ? await agesOf(item.file) : undefined;
         if (ages === 'not-cached') agesPending = true;
         const age = ages === 'not-cached' ? undefined : ages?.[item.line];
         scored.set(item.id, { score, ...(age ? { age } : {}) });

@@ -39,7 +39,7 @@ describe('complexity in the CLI', function () {
     });
 
     it('prints a table, most complex first, and names a file with a syntax error on stderr', () => {
-      writeFiles(root, { 'a.js': 'function simple() { return 1; }\nfunction twisted(a) { if (a) { while (a) { a--; } } }\n', 'b.ts': 'function broken( {\n' });
+      writeFiles(root, { 'a.js': 'function simple() { return 1; }\nfunction twisted(a) { if (a) { while (a) { a--; } } }\n', 'b.ts': 'function broken( {\n', 'packed.js': `var x = [${'1,'.repeat(2000)}];\n` });
       const run = runCli(['metrics', root, '--no-git']);
       assert.equal(run.code, 0, run.stderr);
       const lines = run.stdout.split('\n');
@@ -47,6 +47,7 @@ describe('complexity in the CLI', function () {
       assert.match(lines[3]!, /^a\.js:1:1\s+simple\s+function\s+1\s+0\s+0\s+1\s+0$/);
       assert.match(run.stdout, /2 functions in 2 files, 3 lines of code/);
       assert.match(run.stderr, /b\.ts:2:1: syntax error: .*; complexity metrics are for what parsed/);
+      assert.match(run.stderr, /packed\.js: skipped: lines average over 300 characters/);
     });
 
     itExitsWithUsageErrors(
