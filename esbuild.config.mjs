@@ -25,6 +25,7 @@ const typescriptApart = {
 
 const bundles = [
   { ...node, entryPoints: ['src/extension/extension.ts'], outfile: `${outdir}/extension.js`, external: ['vscode'], plugins: [typescriptApart], banner: { js: 'globalThis.__debtPortfolioBundleStart = performance.now();' } },
+  { ...node, entryPoints: ['src/core/pipeline/sessionWorker.ts'], outfile: `${outdir}/worker.js`, plugins: [typescriptApart] },
   { ...node, entryPoints: ['src/cli/cli.ts'], outfile: `${outdir}/cli.js`, plugins: [typescriptApart], banner: { js: '#!/usr/bin/env node' } },
   { ...node, entryPoints: ['src/core/complexity/tsMorph.ts'], outfile: `${outdir}/typescript.js`, sourcemap: false, minify: true },
   {

@@ -1,10 +1,10 @@
 /** Dates every annotation of a folder with blame (cold cache, then warm) and prints JSON. */
 import { lineAges, type BlameCache } from '../../src/core/history/blame';
-import { scan } from '../../src/core/scan';
+import { scanFolder } from '../../src/core/pipeline/scanFolder';
 
 async function main(): Promise<void> {
   const [root, include] = process.argv.slice(2);
-  const { items } = await scan(root!, { include: [include!], exclude: [] });
+  const { items } = await scanFolder(root!, { include: [include!], exclude: [] });
   const files = [...new Set(items.map((item) => item.file))];
   const cache: BlameCache = new Map();
   let dated = 0;

@@ -1,7 +1,7 @@
 /** Times one history ingestion in-process and prints JSON: { ms, commits, files, rss }. */
 import { defaultConfig } from '../../src/core/config';
 import { readHistory } from '../../src/core/history/history';
-import { historySettingsOf } from '../../src/core/scoring/historyScorer';
+import { historySettingsOf } from '../../src/core/pipeline/historyScorer';
 
 async function main(): Promise<void> {
   const [root, windowDays] = process.argv.slice(2);

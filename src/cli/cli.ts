@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { ScanInputError } from '../core/scan';
+import { ScanInputError } from '../core/pipeline/scanFolder';
 import { EXIT_USAGE, UsageError, type Command } from './command';
 import { checkCommand } from './commands/check';
 import { exportCommand } from './commands/export';

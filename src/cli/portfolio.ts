@@ -1,5 +1,5 @@
-import { buildPortfolio, type BuildOptions, type Portfolio } from '../core/portfolio/build';
-import { historyScorer } from '../core/scoring/historyScorer';
+import { buildPortfolio, type BuildOptions, type Portfolio } from '../core/pipeline/build';
+import { historyScorer } from '../core/pipeline/historyScorer';
 import { terminalProgress, UsageError, type OptionValues } from './command';
 
 /** Options every portfolio command takes. */
@@ -35,16 +35,32 @@ export function oneOf<T extends string>(values: OptionValues, name: string, allo
   return value as T;
 }
 
-/** Scans, scores, reconciles and plans the folder named by the one positional (default: here). */
-export async function loadPortfolio(values: OptionValues, positionals: string[], options: Partial<BuildOptions> = {}): Promise<Portfolio> {
+/** The one folder named by the positionals (default: here). */
+export function folderOf(positionals: string[]): string {
   if (positionals.length > 1) throw new UsageError(`expected one folder, got ${positionals.length}`);
+  return positionals[0] ?? '.';
+}
+
+/** The build options every portfolio command's common options give. */
+export function buildOptionsOf(values: OptionValues): BuildOptions {
+  const configOverrides = typeof values.since === 'string' ? { historyWindowDays: spanDays(values.since) } : {};
+  return { noGit: values['no-git'] === true, scorer: historyScorer(), configOverrides };
+}
+
+/** Runs work with a progress line on a terminal. */
+export async function withProgress<T>(work: (onProgress: ((done: number, total: number) => void) | undefined) => Promise<T>): Promise<T> {
   const progress = terminalProgress('scanning');
   try {
-    const configOverrides = typeof values.since === 'string' ? { historyWindowDays: spanDays(values.since) } : {};
-    return await buildPortfolio(positionals[0] ?? '.', { noGit: values['no-git'] === true, scorer: historyScorer(), configOverrides, ...options }, { onProgress: progress.onProgress });
+    return await work(progress.onProgress);
   } finally {
     progress.end();
   }
+}
+
+/** Scans, scores, reconciles and plans the folder named by the one positional (default: here). */
+export async function loadPortfolio(values: OptionValues, positionals: string[], options: Partial<BuildOptions> = {}): Promise<Portfolio> {
+  const folder = folderOf(positionals);
+  return withProgress((onProgress) => buildPortfolio(folder, { ...buildOptionsOf(values), ...options }, { onProgress }));
 }
 
 export function printNotices(portfolio: Portfolio): void {

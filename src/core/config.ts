@@ -87,7 +87,13 @@ export function parseConfig(raw: unknown, file = CONFIG_FILE): { config: TeamCon
   return { config, warnings };
 }
 
-export async function loadConfig(root: string): Promise<{ config: TeamConfig; warnings: Warning[] }> {
+/** The team config as read for one operation, with what was wrong in it. */
+export interface LoadedConfig {
+  config: TeamConfig;
+  warnings: Warning[];
+}
+
+export async function loadConfig(root: string): Promise<LoadedConfig> {
   let text: string;
   try {
     text = await readFile(path.join(root, CONFIG_FILE), 'utf8');

@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
-import { historyScorer } from '../core/scoring/historyScorer';
 import { registerDashboard } from './dashboard';
 import { registerEditorInsights } from './editorInsights';
 import { registerItemCommands } from './itemCommands';
 import { registerLiveUpdates } from './liveUpdates';
 import { createPortfolioService, type PortfolioService } from './portfolioService';
-import { persistentScanCache, type PersistentScanCache } from './scanCache';
+import { createSessionClient } from './sessionClient';
 import { registerStatusBar } from './statusBar';
 import { registerTagging } from './tagging';
 import { registerTree, type DebtTreeProvider } from './tree';
@@ -17,7 +16,8 @@ const bundleEvaluatedMs = performance.now() - ((globalThis as { __debtPortfolioB
 export interface DebtPortfolioApi {
   service: PortfolioService;
   tree: DebtTreeProvider;
-  scanCache: PersistentScanCache;
+  /** The worker's scan cache: lookups it answered since activation, and its file in workspace storage. */
+  scanCache: { readonly hits: number; readonly file: vscode.Uri | undefined };
   /** The first full scan; resolves when it is done. */
   ready: Promise<void>;
   /** Milliseconds activate() took, and evaluating the bundle took before it. */
@@ -27,9 +27,17 @@ export interface DebtPortfolioApi {
 export function activate(context: vscode.ExtensionContext): DebtPortfolioApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Tech Debt', { log: true });
-  const scanCache = persistentScanCache(context.storageUri, log);
-  const service = createPortfolioService(log, historyScorer(), scanCache);
-  context.subscriptions.push(log, service);
+  const client = createSessionClient(context.extensionPath, { cacheDir: context.storageUri?.fsPath }, log);
+  const service = createPortfolioService(log, client);
+  const scanCache = {
+    get hits() {
+      return client.cache.hits;
+    },
+    get file() {
+      return client.cache.file === undefined ? undefined : vscode.Uri.file(client.cache.file);
+    },
+  };
+  context.subscriptions.push(log, client, service);
   const tree = registerTree(context, service);
   registerEditorInsights(context, service);
   registerTagging(context, service);
@@ -58,7 +66,7 @@ export function activate(context: vscode.ExtensionContext): DebtPortfolioApi {
     vscode.workspace.onDidChangeWorkspaceFolders(() => void scanAll()),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void scanAll()),
   );
-  const ready = new Promise<void>((resolve) => setTimeout(() => void scanCache.load().then(scanAll).then(() => resolve()), 0));
+  const ready = new Promise<void>((resolve) => setTimeout(() => void scanAll().then(() => resolve()), 0));
   const activationMs = { activate: performance.now() - started, bundleEvaluation: bundleEvaluatedMs };
   log.debug(`activated in ${Math.round(activationMs.activate)} ms`);
   return { service, tree, scanCache, ready, activationMs };

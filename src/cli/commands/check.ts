@@ -1,16 +1,7 @@
-import { loadConfig } from '../../core/config';
-import { BadRefError, resolveCommit } from '../../core/git/snapshot';
-import { annotationsAtCommit } from '../../core/history/atCommit';
-import { checkGate } from '../../core/portfolio/gate';
+import { BadRefError } from '../../core/git/snapshot';
+import { checkFolder } from '../../core/pipeline/check';
 import { EXIT_GATE_FAILED, EXIT_OK, UsageError, type Command } from '../command';
-import { COMMON_OPTIONS, loadPortfolio, positiveNumber, printNotices } from '../portfolio';
-
-async function itemsAt(root: string, ref: string) {
-  const commit = await resolveCommit(root, ref).catch((error: unknown) => {
-    throw error instanceof BadRefError ? new UsageError(error.message) : error;
-  });
-  return (await annotationsAtCommit(root, commit, (await loadConfig(root)).config)).items;
-}
+import { buildOptionsOf, COMMON_OPTIONS, folderOf, positiveNumber, printNotices, withProgress } from '../portfolio';
 
 export const checkCommand: Command = {
   summary: 'gate CI: fail on new debt without META, or on interest over budget',
@@ -28,14 +19,15 @@ Options:
   options: { ...COMMON_OPTIONS, base: { type: 'string' }, 'max-interest': { type: 'string' } },
   async run(values, positionals) {
     if (values.base !== undefined && values['no-git']) throw new UsageError('--base needs git; drop --no-git');
-    const portfolio = await loadPortfolio(values, positionals, { record: false });
+    const base = typeof values.base === 'string' ? values.base : undefined;
+    const { portfolio, gate } = await withProgress((onProgress) =>
+      checkFolder(folderOf(positionals), { ...buildOptionsOf(values), base, maxInterest: positiveNumber(values, 'max-interest') }, { onProgress }).catch((error: unknown) => {
+        throw error instanceof BadRefError ? new UsageError(error.message) : error;
+      }),
+    );
     printNotices(portfolio);
-    const root = portfolio.view.root;
-    const base = typeof values.base === 'string' ? await itemsAt(root, values.base) : undefined;
-    const budget = positiveNumber(values, 'max-interest') ?? (await loadConfig(root)).config.interestBudget;
-    const result = checkGate(portfolio.scan.items, base, portfolio.view.totals.interest, budget);
-    for (const item of result.newWithoutMeta) process.stdout.write(`${item.file}:${item.line}:${item.column}: new ${item.kind === 'annotation' ? item.tag : item.kind} without META: ${item.kind === 'annotation' ? item.text : ''}\n`);
-    process.stdout.write(result.passed ? `check passed: ${portfolio.scan.items.length} items, ${result.interest.toFixed(2)} h/sprint interest\n` : `check failed: ${result.reasons.join('; ')}\n`);
-    return result.passed ? EXIT_OK : EXIT_GATE_FAILED;
+    for (const item of gate.newWithoutMeta) process.stdout.write(`${item.file}:${item.line}:${item.column}: new ${item.kind === 'annotation' ? item.tag : item.kind} without META: ${item.kind === 'annotation' ? item.text : ''}\n`);
+    process.stdout.write(gate.passed ? `check passed: ${portfolio.scan.items.length} items, ${gate.interest.toFixed(2)} h/sprint interest\n` : `check failed: ${gate.reasons.join('; ')}\n`);
+    return gate.passed ? EXIT_OK : EXIT_GATE_FAILED;
   },
 };

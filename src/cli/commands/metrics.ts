@@ -1,4 +1,4 @@
-import { measureFolder, type FolderMetrics } from '../../core/complexity/measure';
+import { measureFolder, type FolderMetrics } from '../../core/pipeline/measure';
 import { emit, terminalProgress, UsageError, type Command } from '../command';
 import { oneOf } from '../portfolio';
 import { renderTable } from '../table';

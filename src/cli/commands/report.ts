@@ -2,12 +2,10 @@ import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { toHtmlReport, type ReportAssets } from '../../core/export/html';
-import { loadConfig } from '../../core/config';
 import { historyOff } from '../../core/history/history';
-import { trendOf } from '../../core/history/trend';
-import { todayUtc, type Portfolio } from '../../core/portfolio/build';
+import { todayUtc, type Portfolio } from '../../core/pipeline/build';
+import { trendOf } from '../../core/pipeline/trend';
 import { toDashboardModel } from '../../core/portfolio/dashboardModel';
-import { historySettingsOf } from '../../core/scoring/historyScorer';
 import type { Command } from '../command';
 import { COMMON_OPTIONS, COMMON_USAGE, loadPortfolio, printNotices } from '../portfolio';
 
@@ -22,9 +20,8 @@ export function shippedAssets(): ReportAssets {
 /** The report page of a portfolio, with the trend read from git when git is on. */
 export async function reportHtml(portfolio: Portfolio, git: boolean): Promise<string> {
   const root = portfolio.view.root;
-  const config = (await loadConfig(root)).config;
-  const settings = historySettingsOf(config);
-  const trend = git && !(await historyOff(root)) ? await trendOf(root, config, settings, { sprints: config.trendSprints, today: todayUtc() }) : [];
+  const { config } = portfolio;
+  const trend = git && !(await historyOff(root)) ? await trendOf(root, config, { sprints: config.trendSprints, today: todayUtc() }) : [];
   const points = trend.map((p) => ({ label: `S${p.sprint}`, openItems: p.openItems, interest: p.interest }));
   return toHtmlReport(toDashboardModel(portfolio.view, { readOnly: true, notices: portfolio.notices, trend: points }), shippedAssets());
 }

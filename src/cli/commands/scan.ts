@@ -3,7 +3,7 @@ import type { ScanResult, Warning } from '../../core/model';
 import { sortItems } from '../../core/portfolio/grouping';
 import { round, type PortfolioItem } from '../../core/portfolio/view';
 import { emit, UsageError, type Command } from '../command';
-import type { Portfolio } from '../../core/portfolio/build';
+import type { Portfolio } from '../../core/pipeline/build';
 import { COMMON_OPTIONS, COMMON_USAGE, loadPortfolio, printNotices } from '../portfolio';
 import { renderTable } from '../table';
 import { reportHtml } from './report';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { todayUtc } from '../../core/portfolio/build';
+import { todayUtc } from '../../core/pipeline/build';
 import { applyDecision, UnknownItemError, type DecisionChange } from '../../core/store/decide';
 import { openStore, type PortfolioStore } from '../../core/store/portfolioStore';
 import { STATUSES, type Status } from '../../core/store/schema';

@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { loadConfig } from '../../core/config';
-import { trendOf } from '../../core/history/trend';
-import { todayUtc } from '../../core/portfolio/build';
+import { todayUtc } from '../../core/pipeline/build';
+import { trendOf } from '../../core/pipeline/trend';
 import { round } from '../../core/portfolio/view';
-import { historySettingsOf } from '../../core/scoring/historyScorer';
 import { historyOff } from '../../core/history/history';
 import { emit, UsageError, type Command } from '../command';
 import { oneOf, positiveNumber } from '../portfolio';
@@ -27,11 +26,10 @@ Options:
     const format = oneOf(values, 'format', ['table', 'json'] as const, 'table');
     const root = path.resolve(positionals[0] ?? '.');
     const { config } = await loadConfig(root);
-    const settings = historySettingsOf(config);
     const off = await historyOff(root);
     if (off) throw new UsageError(off);
     const sprints = Math.max(1, Math.round(positiveNumber(values, 'sprints') ?? config.trendSprints));
-    const points = await trendOf(root, config, settings, { sprints, today: todayUtc() });
+    const points = await trendOf(root, config, { sprints, today: todayUtc() });
     if (format === 'json') return emit(`${JSON.stringify({ version: 1, points }, null, 2)}\n`, values.out).then(() => 0);
     const rows = points.map((p) => [String(p.sprint), p.date, p.commit?.slice(0, 10) ?? '-', String(p.openItems), round(p.interest, 2)]);
     await emit(`${renderTable(['sprint', 'start', 'commit', 'open items', 'h/sprint'], rows)}\n`, values.out);

@@ -1,5 +1,5 @@
 import type { DebtItem } from '../model';
-import { normaliseText } from './ids';
+import { normaliseText } from '../ids';
 
 export interface GateResult {
   passed: boolean;

@@ -1,26 +1,7 @@
 import type { DebtItem } from '../model';
 import type { Status } from '../store/schema';
+import type { ItemScore, ScoreTerm } from '../scoring/types';
 import type { Plan } from './planner';
-
-/** One term of a figure, printable as "formula = value unit". */
-export interface ScoreTerm {
-  name: string;
-  value: number;
-  unit: string;
-  formula: string;
-}
-
-export interface ItemScore {
-  /** Hours per sprint. */
-  interest: number;
-  /** Hours. */
-  principal: number;
-  /** Sprints; null when the item costs no interest. */
-  payback: number | null;
-  cycleTimeInterest: number;
-  incidentInterest: number;
-  terms: ScoreTerm[];
-}
 
 /** An item as every surface shows it: what was found, what it costs, what the team decided. */
 export type PortfolioItem = DebtItem & {

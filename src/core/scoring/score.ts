@@ -2,7 +2,7 @@ import type { TeamConfig } from '../config';
 import type { FileHistory } from '../history/history';
 import type { Incident } from '../history/incidents';
 import type { DebtItem } from '../model';
-import type { ItemScore, ScoreTerm } from '../portfolio/view';
+import type { ItemScore, ScoreTerm } from './types';
 
 export interface ScoringInput {
   item: DebtItem;

@@ -1,4 +1,4 @@
-import { normaliseText } from '../portfolio/ids';
+import { normaliseText } from '../ids';
 import type { Decision, PortfolioData } from './schema';
 
 export interface SeenItem {

@@ -23,3 +23,6 @@ export function positionAt(starts: readonly number[], offset: number): { line: n
   }
   return { line: low + 1, column: offset - starts[low]! + 1 };
 }
+
+/** Lines holding anything but white space: the size the file proxy and file health read. */
+export const nonBlankLines = (text: string): number => text.split(/\r\n|\r|\n/).filter((line) => line.trim() !== '').length;

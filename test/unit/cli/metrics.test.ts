@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { analyzeSource } from '../../../src/core/complexity/analyze';
-import type { FolderMetrics } from '../../../src/core/complexity/measure';
+import type { FolderMetrics } from '../../../src/core/pipeline/measure';
 import { loadTypeScript } from '../../../src/core/complexity/typescript';
 import type { HotspotItem, ScanResult } from '../../../src/core/model';
 import { cliPath, itExitsWithUsageErrors, runCli } from '../../helpers/cli';

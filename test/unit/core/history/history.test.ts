@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { defaultConfig } from '../../../../src/core/config';
 import { readHistory } from '../../../../src/core/history/history';
-import { historySettingsOf } from '../../../../src/core/scoring/historyScorer';
+import { historySettingsOf } from '../../../../src/core/pipeline/historyScorer';
 import { parseRecord } from '../../../../src/core/history/gitLog';
 import { ScriptedRepo, seconds } from '../../../helpers/gitRepo';
 import { git, makeTempDir, removeDir, writeFiles } from '../../../helpers/tempDir';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { reconcile, type SeenItem } from '../../../../src/core/store/reconcile';
 import { emptyPortfolio, type PortfolioData } from '../../../../src/core/store/schema';
-import { scan } from '../../../../src/core/scan';
+import { scanFolder as scan } from '../../../../src/core/pipeline/scanFolder';
 import type { AnnotationItem } from '../../../../src/core/model';
 import { makeTempDir, removeDir, writeFiles } from '../../../helpers/tempDir';
 import { rmSync } from 'node:fs';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { scan } from '../../../src/core/scan';
-import type { AnnotationItem, HotspotItem, ScanResult } from '../../../src/core/model';
-import { makeTempDir, removeDir, writeFiles } from '../../helpers/tempDir';
+import { scanFolder as scan } from '../../../../src/core/pipeline/scanFolder';
+import type { AnnotationItem, HotspotItem, ScanResult } from '../../../../src/core/model';
+import { makeTempDir, removeDir, writeFiles } from '../../../helpers/tempDir';
 
 const hotspotsOf = (result: ScanResult) => result.items.filter((i): i is HotspotItem => i.kind === 'hotspot');
 const annotationsOf = (result: ScanResult) => result.items.filter((i): i is AnnotationItem => i.kind === 'annotation');

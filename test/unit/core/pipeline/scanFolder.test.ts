@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
-import { scan, ScanInputError } from '../../../src/core/scan';
-import type { AnnotationItem, ScanResult } from '../../../src/core/model';
-import { git, initRepo, makeTempDir, removeDir, writeFiles } from '../../helpers/tempDir';
+import { scanFolder as scan, ScanInputError } from '../../../../src/core/pipeline/scanFolder';
+import type { AnnotationItem, ScanResult } from '../../../../src/core/model';
+import { git, initRepo, makeTempDir, removeDir, writeFiles } from '../../../helpers/tempDir';
 
 const skipReasonOf = (result: ScanResult, file: string): string | undefined => result.skippedFiles.find((s) => s.file === file)?.reason;
 const itemsOf = (result: ScanResult, file: string) => (result.items as AnnotationItem[]).filter((item) => item.file === file).map(({ tag, text, line, column }) => ({ tag, text, line, column }));

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { tagMatcher } from '../annotations/grammar';
 import type { TeamConfig } from '../config';
 import { pathFilter } from '../files/excludes';
 import { gitEnvironment, gitHardening, killAfter, runGit } from '../git/run';
-import type { AnnotationItem } from '../model';
-import { annotationItemsOf } from '../scan';
+import type { DebtItem } from '../model';
+import { nonBlankLines } from '../text/lines';
+import { fileItems, type ItemContext } from './fileItems';
 
 /** The contents of some files at a commit, through one `git cat-file --batch`. */
 async function blobsAt(root: string, commit: string, files: readonly string[]): Promise<Map<string, string>> {
@@ -33,26 +33,43 @@ async function blobsAt(root: string, commit: string, files: readonly string[]): 
   return blobs;
 }
 
-/** The annotations in a commit's tree (as the scanner would find them there), without checking it out. */
-export async function annotationsAtCommit(root: string, commit: string, config: TeamConfig): Promise<{ items: AnnotationItem[]; lines: Map<string, number> }> {
-  if (!/^[0-9a-f]{40,64}$/.test(commit)) throw new Error(`not a full commit id: ${commit}`);
-  const tags = tagMatcher(config.tags);
-  const pattern = config.tags.map((tag) => tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-  const grep = await runGit(root, ['grep', '-l', '-z', '-I', '-E', '-e', pattern, commit, '--'], { timeoutMs: 120_000 });
+/** What a commit scan found: the items, and each file's non-blank line count (the file proxy reads it). */
+export interface CommitScan {
+  items: DebtItem[];
+  lines: Map<string, number>;
+}
+
+const escapeTag = (tag: string): string => tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The files of a commit's tree the scan reads: with hotspots, every one; else those `git grep` finds a tag in. */
+async function filesAt(root: string, commit: string, config: TeamConfig, context: ItemContext): Promise<string[]> {
+  const args = context.hotspots
+    ? ['ls-tree', '-r', '-z', '--name-only', commit, '--']
+    : ['grep', '-l', '-z', '-I', '-E', '-e', config.tags.map(escapeTag).join('|'), commit, '--'];
+  const listed = await runGit(root, args, { timeoutMs: 120_000 });
+  const prefix = context.hotspots ? '' : `${commit}:`;
   const filter = pathFilter(config.include, config.exclude);
-  const files = grep.stdout
+  return listed.stdout
     .toString('utf8')
     .split('\0')
     .filter(Boolean)
-    .map((name) => name.slice(commit.length + 1))
+    .map((name) => name.slice(prefix.length))
     .filter((file) => filter.accepts(file));
-  const blobs = await blobsAt(root, commit, files);
-  const items: AnnotationItem[] = [];
+}
+
+/**
+ * The items in a commit's tree, found exactly as a folder scan finds them (the same `fileItems`), without
+ * checking the commit out. Hotspots only when the context asks for them (every TS/JS file is parsed then).
+ */
+export async function scanCommit(root: string, commit: string, config: TeamConfig, context: ItemContext): Promise<CommitScan> {
+  if (!/^[0-9a-f]{40,64}$/.test(commit)) throw new Error(`not a full commit id: ${commit}`);
+  const blobs = await blobsAt(root, commit, await filesAt(root, commit, config, context));
+  const items: DebtItem[] = [];
   const lines = new Map<string, number>();
   for (const [file, text] of blobs) {
     if (text.length > config.maxFileSizeBytes) continue;
-    items.push(...(annotationItemsOf(file, text, tags) ?? []));
-    lines.set(file, text.split(/\r\n|\r|\n/).filter((line) => line.trim() !== '').length);
+    items.push(...((await fileItems(file, text, context))?.items ?? []));
+    lines.set(file, nonBlankLines(text));
   }
   return { items, lines };
 }

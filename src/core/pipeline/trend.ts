@@ -1,10 +1,13 @@
+import { tagMatcher } from '../annotations';
 import type { TeamConfig } from '../config';
 import { runGit } from '../git/run';
+import { readHistory } from '../history/history';
+import { loadIncidents } from '../history/incidents';
 import { sprintCalendar } from '../portfolio/sprints';
 import { scoreItem } from '../scoring/score';
-import { annotationsAtCommit } from './atCommit';
-import { readHistory, type HistorySettings } from './history';
-import { loadIncidents } from './incidents';
+import { historySettingsOf } from './historyScorer';
+import { scanCommit } from './scanCommit';
+import { scoringInputOf, type ScoringGround } from './scoringInput';
 
 export interface TrendPoint {
   sprint: number;
@@ -17,8 +20,6 @@ export interface TrendPoint {
   interest: number;
 }
 
-const DAY_MS = 86_400_000;
-
 async function commitBefore(root: string, date: string): Promise<string | null> {
   const result = await runGit(root, ['rev-list', '-1', `--before=${date}T00:00:00Z`, 'HEAD', '--']);
   const commit = result.stdout.toString().trim();
@@ -28,11 +29,14 @@ async function commitBefore(root: string, date: string): Promise<string | null> 
 /**
  * Open annotations and their estimated interest at the start of each of the last `sprints` sprints,
  * read from git (the tree and the history as they were then), so a team sees its trend on the first run.
+ * Each past item is found and scored exactly as today's are (the same `fileItems` and scoring input).
  */
-export async function trendOf(root: string, config: TeamConfig, settings: HistorySettings, options: { sprints: number; today: string }): Promise<TrendPoint[]> {
+export async function trendOf(root: string, config: TeamConfig, options: { sprints: number; today: string }): Promise<TrendPoint[]> {
   const calendar = sprintCalendar(config.firstSprintStart, config.sprintLengthDays);
   const current = calendar.sprintOf(options.today);
   const { incidents } = loadIncidents(root);
+  const settings = historySettingsOf(config);
+  const context = { tags: tagMatcher(config.tags), parse: true };
   const points: TrendPoint[] = [];
   for (let sprint = current - options.sprints + 1; sprint <= current; sprint++) {
     const date = calendar.range(sprint).start;
@@ -41,21 +45,10 @@ export async function trendOf(root: string, config: TeamConfig, settings: Histor
       points.push({ sprint, date, commit, openItems: 0, interest: 0 });
       continue;
     }
-    const { items, lines } = await annotationsAtCommit(root, commit, config);
+    const { items, lines } = await scanCommit(root, commit, config, context);
     const history = await readHistory(root, settings, { asOfRef: commit });
-    const boundary = Date.parse(`${date}T00:00:00Z`);
-    let interest = 0;
-    for (const item of items) {
-      const linked = incidents.forFile(item.file).filter((incident) => Date.parse(incident.date) < boundary);
-      interest += scoreItem({
-        item,
-        history: history.available ? history.files.get(item.file) : 'off',
-        windowDays: config.historyWindowDays,
-        complexity: { value: (lines.get(item.file) ?? 0) / config.linesPerComplexityPoint, source: 'file proxy' },
-        incidents: linked.map((incident) => ({ incident, ageDays: (boundary - Date.parse(incident.date)) / DAY_MS })),
-        settings: config,
-      }).interest;
-    }
+    const ground: ScoringGround = { config, history, incidents, asOfMs: Date.parse(`${date}T00:00:00Z`), linesOf: (file) => lines.get(file) ?? 0 };
+    const interest = items.reduce((sum, item) => sum + scoreItem(scoringInputOf(item, ground)).interest, 0);
     points.push({ sprint, date, commit, openItems: items.length, interest });
   }
   return points;

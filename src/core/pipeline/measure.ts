@@ -3,10 +3,10 @@ import { pathFilter } from '../files/excludes';
 import { listFiles } from '../files/listFiles';
 import { readText } from '../files/readText';
 import type { SkippedFile, Warning } from '../model';
-import { resolveFolder, skipWarnings } from '../scan';
-import { analyzeSource, COMPLEXITY_EXTENSIONS, type FileTotals } from './analyze';
-import type { FunctionRecord } from './records';
-import { loadTypeScript } from './typescript';
+import { resolveFolder, skipWarnings } from './scanFolder';
+import { analyzeSource, COMPLEXITY_EXTENSIONS, type FileTotals } from '../complexity/analyze';
+import type { FunctionRecord } from '../complexity/records';
+import { loadTypeScript } from '../complexity/typescript';
 
 export const METRICS_FORMAT_VERSION = 1;
 

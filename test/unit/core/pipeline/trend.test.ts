@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { defaultConfig } from '../../../../src/core/config';
-import { annotationsAtCommit } from '../../../../src/core/history/atCommit';
-import { trendOf } from '../../../../src/core/history/trend';
-import { historySettingsOf } from '../../../../src/core/scoring/historyScorer';
+import { tagMatcher } from '../../../../src/core/annotations';
+import { scanCommit } from '../../../../src/core/pipeline/scanCommit';
+import { trendOf } from '../../../../src/core/pipeline/trend';
 import { runCli } from '../../../helpers/cli';
 import { ScriptedRepo } from '../../../helpers/gitRepo';
 import { makeTempDir, removeDir } from '../../../helpers/tempDir';
@@ -23,13 +23,13 @@ describe('trend from git history', () => {
   after(() => removeDir(root));
 
   it('finds the annotations of a past commit without checking it out, strings left out', async () => {
-    const { items } = await annotationsAtCommit(root, commits[1]!, config);
-    assert.deepEqual(items.map((i) => `${i.file}:${i.line} ${i.tag} ${i.text}`).sort(), ['a.ts:1 TODO one', 'b.py:1 FIXME two']);
+    const { items } = await scanCommit(root, commits[1]!, config, { tags: tagMatcher(config.tags), parse: true });
+    assert.deepEqual(items.map((i) => `${i.file}:${i.line} ${i.kind === 'annotation' ? `${i.tag} ${i.text}` : i.name}`).sort(), ['a.ts:1 TODO one', 'b.py:1 FIXME two']);
   });
 
   it('counts open annotations and their interest at each sprint boundary', async () => {
     // sprint 1 starts 2026-01-05; 2026-03-02 is in sprint 5; three sprints: boundaries Feb 2, Feb 16, Mar 2
-    const points = await trendOf(root, config, historySettingsOf(config), { sprints: 3, today: '2026-03-02' });
+    const points = await trendOf(root, config, { sprints: 3, today: '2026-03-02' });
     assert.deepEqual(points.map((p) => [p.sprint, p.date, p.commit, p.openItems]), [
       [3, '2026-02-02', commits[0], 1],
       [4, '2026-02-16', commits[1], 2],
@@ -40,7 +40,7 @@ describe('trend from git history', () => {
 
   it('gives zero before the first commit', async () => {
     // 2026-02-03 is in sprint 3: boundaries Jan 5 and Jan 19 come before the first commit (Jan 20)
-    const points = await trendOf(root, config, historySettingsOf(config), { sprints: 3, today: '2026-02-03' });
+    const points = await trendOf(root, config, { sprints: 3, today: '2026-02-03' });
     assert.deepEqual(points.map((p) => [p.sprint, p.commit, p.openItems]), [[1, null, 0], [2, null, 0], [3, commits[0], 1]]);
   });
 

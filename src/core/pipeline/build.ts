@@ -1,0 +1,173 @@
+import { tagMatcher } from '../annotations';
+import { loadConfig, type TeamConfig } from '../config';
+import { pathFilter } from '../files/excludes';
+import type { FileHistory } from '../history/history';
+import type { DebtItem, ScanResult } from '../model';
+import { planPortfolio, type PlanSettings } from '../portfolio/planner';
+import { totalsOf, type PortfolioItem, type PortfolioView } from '../portfolio/view';
+import { openStore, type PortfolioStore } from '../store/portfolioStore';
+import { reconcile, type SeenItem } from '../store/reconcile';
+import { emptyPortfolio, type PortfolioData } from '../store/schema';
+import { fileItems, itemContextOf } from './fileItems';
+import type { Scorer, ScoredItem } from './historyScorer';
+import { resolveFolder, scanFile, scanFolder, type FileScan, type ScanCache, type ScanHooks, type ScanOptions } from './scanFolder';
+
+export interface BuildOptions extends ScanOptions {
+  /** Record what the scan found in the store (new items, retired items); off for read-only runs. */
+  record?: boolean;
+  /** ISO date the plan and the store's dates are computed for (default: today, UTC). */
+  today?: string;
+  plan?: Partial<Pick<PlanSettings, 'capacityHours' | 'allocationPercent' | 'roadmapSprints'>>;
+  /** Team settings this run overrides (the CLI's --since sets historyWindowDays). */
+  configOverrides?: Partial<TeamConfig>;
+  scorer: Scorer;
+}
+
+export interface Portfolio {
+  view: PortfolioView;
+  /** History figures of the files that hold items, when history is on. */
+  files: Record<string, FileHistory>;
+  scan: ScanResult;
+  store: PortfolioStore;
+  /** The team config this portfolio was built with (read once, overrides applied). */
+  config: TeamConfig;
+  /** How it was built, so a rebuild finds a changed file's items the same way. */
+  settings: { git: boolean; complexity: boolean; plan: BuildOptions['plan']; configOverrides: Partial<TeamConfig> };
+  /** Things that are off or wrong, one line each: history off, store read-only, … */
+  notices: string[];
+  /** Set when items were scored without running blame and a full score would date more lines. */
+  agesPending?: boolean;
+}
+
+export const todayUtc = (): string => new Date().toISOString().slice(0, 10);
+
+export function planSettingsOf(config: TeamConfig, overrides: BuildOptions['plan'] = {}): PlanSettings {
+  return {
+    capacityHours: overrides.capacityHours ?? config.capacityHours,
+    allocationPercent: overrides.allocationPercent ?? config.allocationPercent,
+    sprintLengthDays: config.sprintLengthDays,
+    firstSprintStart: config.firstSprintStart,
+    roadmapSprints: overrides.roadmapSprints ?? config.roadmapSprints,
+    adherenceSprints: config.adherenceSprints,
+  };
+}
+
+/** What the store records of each found item: identity, and the principal when scored. */
+export function seenItemsOf(items: readonly DebtItem[], scored?: Map<string, ScoredItem>): SeenItem[] {
+  return items.map((item) => ({
+    id: item.id,
+    file: item.file,
+    tag: item.kind === 'annotation' ? item.tag : item.kind,
+    text: item.kind === 'annotation' ? item.text : item.name,
+    ...(scored?.has(item.id) ? { principal: scored.get(item.id)!.score.principal } : {}),
+  }));
+}
+
+/** Items with their scores and the team's decisions merged in. */
+export function portfolioItems(items: readonly DebtItem[], scored: Map<string, ScoredItem>, data: PortfolioData): PortfolioItem[] {
+  return items.map((item) => {
+    const decision = data.items[item.id];
+    const { score, age } = scored.get(item.id)!;
+    const metaOwner = item.kind === 'annotation' ? item.meta.owner : undefined;
+    return {
+      ...item,
+      score,
+      ...(age ? { age } : {}),
+      status: decision?.status ?? 'open',
+      ...(decision?.sprint !== undefined ? { sprint: decision.sprint } : {}),
+      ...(decision?.pinned ? { pinned: true } : {}),
+      ...(decision?.notes ? { notes: decision.notes } : {}),
+      ...((decision?.owner ?? metaOwner) ? { owner: decision?.owner ?? metaOwner } : {}),
+    };
+  });
+}
+
+/** Builds the portfolio view from items already found and scored, and the store's decisions. */
+export function viewOf(root: string, items: PortfolioItem[], data: PortfolioData, settings: PlanSettings, today: string): PortfolioView {
+  const planItems = items.map((item) => ({ id: item.id, principal: item.score.principal, interest: item.score.interest, status: item.status, pinned: item.pinned, sprint: item.sprint }));
+  return { version: 1, generatedAt: new Date().toISOString(), root, items, plan: planPortfolio(planItems, data, settings, today), totals: totalsOf(items) };
+}
+
+/** What a file's items are replaced with: the editor's text when given, else the file as it is on disk (gone: no items). */
+export interface ChangedFile {
+  file: string;
+  text?: string;
+}
+
+export interface RebuildOptions {
+  scorer: Scorer;
+  /** 'cached' scores without running blame: a new line keeps no age until a later rebuild with 'run'. */
+  blame?: 'run' | 'cached';
+  cache?: ScanCache;
+  today?: string;
+  signal?: AbortSignal;
+}
+
+const byPlace = (a: DebtItem, b: DebtItem): number => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line);
+
+/** Scores the items and plans them against the store: recorded when asked and writable, else reconciled in memory only. */
+async function assemble(scan: ScanResult, store: PortfolioStore, config: TeamConfig, settings: Portfolio['settings'], options: { scorer: Scorer; record: boolean; today: string; blame?: 'run' | 'cached'; signal?: AbortSignal; previous?: PortfolioView }): Promise<Portfolio> {
+  const { scored, notices, files, agesPending } = await options.scorer.score(scan.root, scan.items, { config, git: settings.git, signal: options.signal, blame: options.blame });
+  if (options.previous) keepAges(scored, options.previous);
+  const seen = seenItemsOf(scan.items, scored);
+  let data: PortfolioData;
+  if (store.readOnly || !options.record) {
+    data = structuredClone(store.readOnly ? emptyPortfolio() : store.data());
+    reconcile(data, seen, options.today);
+    if (store.readOnly) notices.push(`${store.readOnly}; decisions are not shown and nothing is saved`);
+  } else {
+    await store.update((current) => reconcile(current, seen, options.today));
+    data = store.data();
+  }
+  const itemFiles = new Set(scan.items.map((item) => item.file));
+  const fileHistory = Object.fromEntries([...(files ?? new Map<string, FileHistory>())].filter(([file]) => itemFiles.has(file)).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const view = viewOf(scan.root, portfolioItems(scan.items, scored, data), data, planSettingsOf(config, settings.plan), options.today);
+  return { view, files: fileHistory, scan, store, config, settings, notices, ...(agesPending ? { agesPending } : {}) };
+}
+
+/** An item scored without blame keeps the age it had in the previous view. */
+function keepAges(scored: Map<string, ScoredItem>, previous: PortfolioView): void {
+  const ages = new Map(previous.items.map((item) => [item.id, item.age]));
+  for (const [id, entry] of scored) if (!entry.age && ages.get(id)) entry.age = ages.get(id);
+}
+
+/**
+ * Scan, score, bring the store up to date and plan: the whole portfolio of one folder. The team config is read
+ * once here and passed down. A read-only store (corrupt, newer) is reported and left untouched; the view is still built.
+ */
+export async function buildPortfolio(rootPath: string, options: BuildOptions, hooks: ScanHooks = {}): Promise<Portfolio> {
+  const root = await resolveFolder(rootPath);
+  const loaded = await loadConfig(root);
+  const config = { ...loaded.config, ...options.configOverrides };
+  const result = await scanFolder(root, { ...options, config: { config, warnings: loaded.warnings } }, hooks);
+  const settings = { git: !options.noGit, complexity: options.complexity !== false, plan: options.plan, configOverrides: options.configOverrides ?? {} };
+  return assemble(result, await openStore(root), config, settings, { scorer: options.scorer, record: options.record !== false, today: options.today ?? todayUtc(), signal: hooks.signal });
+}
+
+/**
+ * A new portfolio from a previous one with some files' items found again (an edit, a save, files changed on disk):
+ * the same `fileItems` as a full scan, the config read once, everything scored again and planned against the
+ * store as it is now (reconciled in memory: only a full scan records). The previous portfolio is not changed.
+ */
+export async function rebuild(previous: Portfolio, changed: readonly ChangedFile[], options: RebuildOptions): Promise<Portfolio> {
+  const root = previous.scan.root;
+  const loaded = await loadConfig(root);
+  const config = { ...loaded.config, ...previous.settings.configOverrides };
+  const context = itemContextOf(tagMatcher(config.tags), config, previous.settings.complexity);
+  const filter = pathFilter(config.include, config.exclude);
+  const replaced = new Map<string, FileScan>();
+  for (const { file, text } of changed) {
+    options.signal?.throwIfAborted();
+    if (!filter.accepts(file)) replaced.set(file, { items: [], warnings: [] });
+    else if (text !== undefined) replaced.set(file, (await fileItems(file, text, context)) ?? { items: [], warnings: [] });
+    else replaced.set(file, await scanFile(root, file, { ...context, maxBytes: config.maxFileSizeBytes, cache: options.cache }));
+  }
+  const kept = <T extends { file: string }>(list: readonly T[]) => list.filter((entry) => !replaced.has(entry.file));
+  const found = [...replaced.values()];
+  const scan: ScanResult = {
+    ...previous.scan,
+    items: [...kept(previous.scan.items), ...found.flatMap((f) => f.items)].sort(byPlace),
+    warnings: [...kept(previous.scan.warnings), ...found.flatMap((f) => [...f.warnings, ...f.items.flatMap((item) => item.warnings)])],
+  };
+  return assemble(scan, previous.store, config, previous.settings, { scorer: options.scorer, record: false, today: options.today ?? todayUtc(), blame: options.blame, signal: options.signal, previous: previous.view });
+}

@@ -1,0 +1,117 @@
+import type { Warning } from '../model';
+import type { PortfolioView } from '../portfolio/view';
+import { applyDecision, type DecisionChange } from '../store/decide';
+import { buildPortfolio, rebuild, todayUtc, type ChangedFile, type Portfolio } from './build';
+import { historyScorer, type Scorer } from './historyScorer';
+import type { ScanCache, ScanHooks } from './scanFolder';
+
+/** What a session hands out after each operation: plain data, numbered so a late answer is recognised. */
+export interface SessionState {
+  /** Increases with every state this session hands out. */
+  generation: number;
+  view: PortfolioView;
+  notices: string[];
+  warnings: Warning[];
+  filesScanned: number;
+  durationMs: number;
+  /** A later `rescore` would date lines that this state shows without an age. */
+  agesPending: boolean;
+}
+
+export interface SessionSettings {
+  root: string;
+  /** Run git (history, blame); off in an untrusted workspace. */
+  git: boolean;
+  complexity?: boolean;
+  cache?: ScanCache;
+  scorer?: Scorer;
+}
+
+/** One folder's portfolio kept up to date: the extension's worker, the CLI and tests drive it the same way. */
+export interface PortfolioSession {
+  readonly root: string;
+  readonly git: boolean;
+  /** Scans the whole folder and records what it found in the store. */
+  rescan(hooks?: ScanHooks): Promise<SessionState>;
+  /** Finds some files' items again (editor text, or the file on disk) without running blame. */
+  replaceFiles(changed: readonly ChangedFile[], hooks?: Pick<ScanHooks, 'signal'>): Promise<SessionState>;
+  /** Scores everything again (running blame) against the store as it is now. */
+  rescore(): Promise<SessionState>;
+  /** Records a team decision and answers with the view it gives. */
+  decide(id: string, change: DecisionChange): Promise<SessionState>;
+}
+
+export class SessionNotReadyError extends Error {
+  constructor(root: string) {
+    super(`${root}: not scanned yet`);
+    this.name = 'SessionNotReadyError';
+  }
+}
+
+export class StoreReadOnlyDecisionError extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'StoreReadOnlyDecisionError';
+  }
+}
+
+/**
+ * A session runs one operation at a time, each on the portfolio the one before left, so no answer is built
+ * from a stale portfolio; every answer carries the next generation number.
+ */
+export function createSession(settings: SessionSettings): PortfolioSession {
+  const scorer = settings.scorer ?? historyScorer();
+  let current: Portfolio | undefined;
+  let generation = 0;
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const serially = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work, work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  const stateOf = (portfolio: Portfolio, started: number): SessionState => {
+    current = portfolio;
+    return {
+      generation: ++generation,
+      view: portfolio.view,
+      notices: portfolio.notices,
+      warnings: portfolio.scan.warnings,
+      filesScanned: portfolio.scan.stats.filesScanned,
+      durationMs: Math.round(performance.now() - started),
+      agesPending: portfolio.agesPending === true,
+    };
+  };
+  const built = (): Portfolio => {
+    if (!current) throw new SessionNotReadyError(settings.root);
+    return current;
+  };
+
+  return {
+    root: settings.root,
+    git: settings.git,
+    rescan: (hooks = {}) =>
+      serially(async () => {
+        const started = performance.now();
+        return stateOf(await buildPortfolio(settings.root, { noGit: !settings.git, complexity: settings.complexity, scorer, cache: settings.cache }, hooks), started);
+      }),
+    replaceFiles: (changed, hooks = {}) =>
+      serially(async () => {
+        const started = performance.now();
+        return stateOf(await rebuild(built(), changed, { scorer, blame: 'cached', cache: settings.cache, signal: hooks.signal }), started);
+      }),
+    rescore: () =>
+      serially(async () => {
+        const started = performance.now();
+        return stateOf(await rebuild(built(), [], { scorer, blame: 'run' }), started);
+      }),
+    decide: (id, change) =>
+      serially(async () => {
+        const started = performance.now();
+        const { store } = built();
+        if (store.readOnly) throw new StoreReadOnlyDecisionError(store.readOnly);
+        await store.update((data) => void applyDecision(data, id, change, todayUtc()));
+        return stateOf(await rebuild(built(), [], { scorer, blame: 'cached' }), started);
+      }),
+  };
+}

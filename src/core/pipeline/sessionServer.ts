@@ -1,0 +1,63 @@
+import { createSession, type PortfolioSession } from './session';
+import type { CacheReport, HostMessage, HostRequest, WorkerMessage } from './sessionProtocol';
+import type { ScanCache } from './scanFolder';
+
+/** A scan cache the server can save and report on. */
+export interface ServedCache extends ScanCache {
+  readonly hits: number;
+  readonly file?: string;
+  save(): Promise<void>;
+}
+
+/**
+ * Answers host messages with sessions, one per folder: the body of the session worker, and of any host that wants
+ * the same behaviour in its own thread. Each request is answered once, with a state or an error; a live edit that
+ * leaves lines undated is followed by a state dated with blame (id null).
+ */
+export function createSessionServer(post: (message: WorkerMessage) => void, cache?: ServedCache): { handle(message: HostMessage): Promise<void> } {
+  const sessions = new Map<string, PortfolioSession>();
+  const running = new Map<number, AbortController>();
+  const cacheReport = (): CacheReport => ({ hits: cache?.hits ?? 0, ...(cache?.file ? { file: cache.file } : {}) });
+
+  const sessionOf = (request: HostRequest): PortfolioSession => {
+    let session = sessions.get(request.root);
+    if (!session || (request.type === 'rescan' && session.git !== request.git)) {
+      session = createSession({ root: request.root, git: request.type === 'rescan' ? request.git : false, cache });
+      sessions.set(request.root, session);
+    }
+    return session;
+  };
+
+  async function answer(request: HostRequest): Promise<void> {
+    const controller = new AbortController();
+    running.set(request.id, controller);
+    try {
+      const session = sessionOf(request);
+      const signal = controller.signal;
+      const state = await (request.type === 'rescan'
+        ? session.rescan({ signal, onProgress: (done, total) => post({ type: 'progress', id: request.id, done, total }) })
+        : request.type === 'replaceFiles'
+          ? session.replaceFiles(request.changed, { signal })
+          : request.type === 'rescore'
+            ? session.rescore()
+            : session.decide(request.item, request.change));
+      post({ type: 'state', id: request.id, root: request.root, state, cache: cacheReport() });
+      if (request.type === 'rescan') await cache?.save();
+      if (state.agesPending) post({ type: 'state', id: null, root: request.root, state: await session.rescore(), cache: cacheReport() });
+    } catch (error) {
+      const { name, message, stack } = error instanceof Error ? error : new Error(String(error));
+      post({ type: 'error', id: request.id, root: request.root, name, message, ...(stack ? { stack } : {}) });
+    } finally {
+      running.delete(request.id);
+    }
+  }
+
+  return {
+    async handle(message) {
+      if (message.type === 'cancel') running.get(message.id)?.abort();
+      else if (message.type === 'forget') sessions.delete(message.root);
+      else if (message.type === 'saveCache') await cache?.save();
+      else await answer(message);
+    },
+  };
+}

@@ -1,0 +1,117 @@
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import * as vscode from 'vscode';
+import type { SessionState } from '../core/pipeline/session';
+import type { CacheReport, HostMessage, HostRequest, WorkerMessage } from '../core/pipeline/sessionProtocol';
+import type { SessionWorkerData } from '../core/pipeline/sessionWorker';
+
+/** A state from the worker, for the folder it belongs to. */
+export interface FolderState {
+  root: string;
+  state: SessionState;
+}
+
+/** An error the worker answered a request with, under its own name (e.g. StoreReadOnlyDecisionError). */
+export class SessionError extends Error {
+  constructor(name: string, message: string) {
+    super(message);
+    this.name = name;
+  }
+}
+
+type RequestBody = HostRequest extends infer R ? (R extends HostRequest ? Omit<R, 'id'> : never) : never;
+
+export interface SessionClient extends vscode.Disposable {
+  /** Every state the worker sends: answers and later, dated ones. */
+  readonly onState: vscode.Event<FolderState>;
+  /** Fires when a worker that died was started again: it knows no folder until each is rescanned. */
+  readonly onRestart: vscode.Event<void>;
+  readonly cache: CacheReport;
+  request(body: RequestBody, hooks?: { token?: vscode.CancellationToken; onProgress?: (done: number, total: number) => void }): Promise<SessionState>;
+  post(message: HostMessage): void;
+}
+
+interface Pending {
+  resolve(state: SessionState): void;
+  reject(error: Error): void;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Runs the sessions in a worker thread (dist/worker.js) so scans, parses, git and scoring never hold the extension
+ * host's event loop. A worker that dies is started again once and the death is logged; after a second one every
+ * request fails with a message that says so.
+ */
+export function createSessionClient(extensionPath: string, data: SessionWorkerData, log: vscode.LogOutputChannel): SessionClient {
+  const stateEmitter = new vscode.EventEmitter<FolderState>();
+  const restartEmitter = new vscode.EventEmitter<void>();
+  const pending = new Map<number, Pending>();
+  let cache: CacheReport = { hits: 0 };
+  let nextId = 1;
+  let restarts = 0;
+  let disposed = false;
+  let worker: Worker | undefined = start();
+
+  function start(): Worker {
+    const started = new Worker(path.join(extensionPath, 'dist', 'worker.js'), { workerData: data });
+    started.on('message', (message: WorkerMessage) => receive(message));
+    started.on('error', (error) => log.error(`session worker failed: ${error.stack ?? error.message}`));
+    started.on('exit', (code) => stopped(started, code));
+    return started;
+  }
+
+  function stopped(which: Worker, code: number): void {
+    if (disposed || which !== worker) return;
+    for (const [, request] of pending) request.reject(new SessionError('WorkerStopped', `the session worker stopped (exit code ${code}); the last good portfolio stays shown`));
+    pending.clear();
+    if (restarts >= 1) {
+      worker = undefined;
+      log.error(`session worker stopped again (exit code ${code}); not restarted. Reload the window to try again.`);
+      return;
+    }
+    restarts++;
+    log.error(`session worker stopped (exit code ${code}); started again`);
+    worker = start();
+    restartEmitter.fire();
+  }
+
+  function receive(message: WorkerMessage): void {
+    if (message.type === 'log') return void log[message.level](message.message);
+    if (message.type === 'progress') return void pending.get(message.id)?.onProgress?.(message.done, message.total);
+    const request = message.id === null ? undefined : pending.get(message.id);
+    if (message.id !== null) pending.delete(message.id);
+    if (message.type === 'error') {
+      log.debug(`${message.root}: ${message.stack ?? message.message}`);
+      return void request?.reject(new SessionError(message.name, message.message));
+    }
+    cache = message.cache;
+    stateEmitter.fire({ root: message.root, state: message.state });
+    request?.resolve(message.state);
+  }
+
+  const post = (message: HostMessage): void => worker?.postMessage(message);
+
+  return {
+    onState: stateEmitter.event,
+    onRestart: restartEmitter.event,
+    get cache() {
+      return cache;
+    },
+    post,
+    request(body, hooks = {}) {
+      if (!worker) return Promise.reject(new SessionError('WorkerStopped', 'the session worker stopped twice and was not restarted; reload the window'));
+      const id = nextId++;
+      return new Promise<SessionState>((resolve, reject) => {
+        pending.set(id, { resolve, reject, onProgress: hooks.onProgress });
+        hooks.token?.onCancellationRequested(() => post({ type: 'cancel', id }));
+        post({ ...body, id } as HostRequest);
+      });
+    },
+    dispose() {
+      disposed = true;
+      void worker?.terminate();
+      stateEmitter.dispose();
+      restartEmitter.dispose();
+    },
+  };
+}

@@ -1,0 +1,180 @@
+import assert from 'node:assert/strict';
+import { cpSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { tagMatcher } from '../../../../src/core/annotations';
+import { defaultConfig } from '../../../../src/core/config';
+import type { DebtItem } from '../../../../src/core/model';
+import { buildPortfolio, rebuild, type Portfolio } from '../../../../src/core/pipeline/build';
+import { checkFolder } from '../../../../src/core/pipeline/check';
+import { historyScorer } from '../../../../src/core/pipeline/historyScorer';
+import { scanCommit } from '../../../../src/core/pipeline/scanCommit';
+import { scanFolder } from '../../../../src/core/pipeline/scanFolder';
+import { createSession } from '../../../../src/core/pipeline/session';
+import { git, initRepo, makeTempDir, removeDir, writeFiles } from '../../../helpers/tempDir';
+
+const FIXTURES = path.join(__dirname, '../../../fixtures');
+const TODAY = '2026-03-02';
+
+/** What identifies an item and what it costs: two portfolios agree when these agree. */
+const summary = (portfolio: Portfolio) =>
+  portfolio.view.items.map((item) => ({ id: item.id, at: `${item.file}:${item.line}`, what: item.kind === 'annotation' ? `${item.tag} ${item.text}` : item.name, interest: item.score.interest, principal: item.score.principal }));
+
+function committedCopy(source: string): string {
+  const root = makeTempDir('debt-pipeline-');
+  cpSync(source, root, { recursive: true });
+  initRepo(root);
+  git(root, ['add', '-A']);
+  git(root, ['commit', '-q', '-m', 'base'], { GIT_AUTHOR_DATE: '2026-02-01T10:00:00Z', GIT_COMMITTER_DATE: '2026-02-01T10:00:00Z' });
+  return root;
+}
+
+/** Writes files (null deletes one) into a folder. */
+function applyChange(root: string, change: Record<string, string | null>): void {
+  for (const [file, text] of Object.entries(change)) {
+    if (text === null) rmSync(path.join(root, file));
+    else writeFiles(root, { [file]: text });
+  }
+}
+
+describe('pipeline', () => {
+  describe('build', () => {
+    let root: string;
+    before(() => (root = committedCopy(path.join(FIXTURES, 'workspace-basic'))));
+    after(() => removeDir(root));
+
+    it('scans, scores, records and plans a folder, and its totals are the sums of its items', async () => {
+      const portfolio = await buildPortfolio(root, { scorer: historyScorer(), today: TODAY });
+      assert.deepEqual(summary(portfolio).map((s) => `${s.at} ${s.what}`), ['README.md:3 DEBT document the deploy script', 'scripts/deploy.py:2 HACK retries are hard-coded', 'src/orders.ts:2 TODO handle discounts', 'src/orders.ts:6 FIXME rounding errors on refunds']);
+      const store = JSON.parse(readFileSync(path.join(root, '.debt/portfolio.json'), 'utf8')) as { items: Record<string, unknown> };
+      assert.deepEqual(Object.keys(store.items).sort(), portfolio.view.items.map((item) => item.id).sort());
+      const interest = portfolio.view.items.reduce((sum, item) => sum + item.score.interest, 0);
+      assert.ok(Math.abs(portfolio.view.totals.interest - interest) < 1e-9);
+      assert.equal(portfolio.config.sprintLengthDays, defaultConfig().sprintLengthDays);
+    });
+
+    it('records nothing when asked not to', async () => {
+      rmSync(path.join(root, '.debt'), { recursive: true, force: true });
+      await buildPortfolio(root, { scorer: historyScorer(), today: TODAY, record: false });
+      assert.equal(existsSync(path.join(root, '.debt/portfolio.json')), false);
+    });
+  });
+
+  describe('rebuild', () => {
+    let root: string;
+    beforeEach(() => (root = committedCopy(path.join(FIXTURES, 'workspace-basic'))));
+    afterEach(() => removeDir(root));
+
+    const change = {
+      'src/orders.ts': 'export function total(items: number[]): number {\n  // TODO(alice, effort=2h): handle discounts\n  return 0; // HACK: always zero\n}\n',
+      'scripts/deploy.py': null,
+      'lib/new.py': '# FIXME(impact=high): new here\n',
+    };
+
+    it('gives the items and scores a full build of the changed folder gives (edited, deleted and new files)', async () => {
+      const scorer = historyScorer();
+      const previous = await buildPortfolio(root, { scorer, today: TODAY });
+      applyChange(root, change);
+      const rebuilt = await rebuild(previous, Object.keys(change).map((file) => ({ file })), { scorer, today: TODAY });
+      const full = await buildPortfolio(root, { scorer, today: TODAY, record: false });
+      assert.deepEqual(summary(rebuilt), summary(full));
+      assert.ok(summary(rebuilt).some((s) => s.what === 'HACK always zero'));
+    });
+
+    it('reads an editor\'s text instead of the file, and leaves the previous portfolio as it was', async () => {
+      const scorer = historyScorer();
+      const previous = await buildPortfolio(root, { scorer, today: TODAY });
+      const before = JSON.stringify(previous.view.items);
+      const rebuilt = await rebuild(previous, [{ file: 'README.md', text: '<!-- TODO: unsaved text -->\n' }], { scorer, blame: 'cached', today: TODAY });
+      assert.deepEqual(rebuilt.view.items.filter((item) => item.file === 'README.md').map((item) => item.kind === 'annotation' && item.text), ['unsaved text']);
+      assert.equal(JSON.stringify(previous.view.items), before);
+      assert.notEqual(rebuilt, previous);
+    });
+
+    it('drops the items of a file the team config excludes', async () => {
+      const scorer = historyScorer();
+      const previous = await buildPortfolio(root, { scorer, today: TODAY });
+      writeFiles(root, { '.debt/config.json': JSON.stringify({ exclude: ['scripts/**'] }) });
+      const rebuilt = await rebuild(previous, [{ file: 'scripts/deploy.py' }], { scorer, today: TODAY });
+      assert.deepEqual(rebuilt.view.items.filter((item) => item.file.startsWith('scripts/')), []);
+      assert.equal(rebuilt.view.items.length, previous.view.items.length - 1);
+    });
+  });
+
+  describe('gate, through the entry `check` uses (a fixture folder per scenario)', () => {
+    const scenarios = readdirSync(path.join(FIXTURES, 'pipeline')).filter((name) => name.startsWith('gate-'));
+    for (const scenario of scenarios) {
+      it(scenario, async () => {
+        const dir = path.join(FIXTURES, 'pipeline', scenario);
+        const root = committedCopy(path.join(dir, 'base'));
+        try {
+          const changeFile = path.join(dir, 'change.json');
+          if (existsSync(changeFile)) applyChange(root, JSON.parse(readFileSync(changeFile, 'utf8')) as Record<string, string | null>);
+          const { gate } = await checkFolder(root, { scorer: historyScorer(), base: 'HEAD', today: TODAY });
+          const expected = JSON.parse(readFileSync(path.join(dir, 'expected.json'), 'utf8')) as { passed: boolean; newWithoutMeta: string[] };
+          const found = gate.newWithoutMeta.map((item) => `${item.file}:${item.line} ${item.kind === 'annotation' ? `${item.tag} ${item.text}` : item.name}`);
+          assert.deepEqual({ passed: gate.passed, newWithoutMeta: found }, expected);
+          assert.equal(existsSync(path.join(root, '.debt/portfolio.json')), false, 'check records nothing');
+        } finally {
+          removeDir(root);
+        }
+      });
+    }
+  });
+
+  describe('a folder and the commit of the same content', () => {
+    const families = readdirSync(path.join(FIXTURES, 'languages'), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+    let root: string;
+    before(() => {
+      root = makeTempDir('debt-same-');
+      for (const family of families) cpSync(path.join(FIXTURES, 'languages', family), path.join(root, family), { recursive: true });
+      for (const family of families) rmSync(path.join(root, family, 'expected.json'));
+      cpSync(path.join(FIXTURES, 'languages', '.gitattributes'), path.join(root, '.gitattributes'));
+      initRepo(root);
+      git(root, ['add', '-A']);
+      git(root, ['commit', '-q', '-m', 'fixtures']);
+    });
+    after(() => removeDir(root));
+
+    const key = (item: DebtItem) => JSON.stringify(item);
+    const sorted = (items: readonly DebtItem[]) => items.map(key).sort();
+
+    it('give the same items in every language fixture, JSX included, with and without hotspots', async () => {
+      const config = defaultConfig();
+      const head = git(root, ['rev-parse', 'HEAD']).trim();
+      const folder = await scanFolder(root, {});
+      const commit = await scanCommit(root, head, config, { tags: tagMatcher(config.tags), parse: true, hotspots: { cognitive: config.hotspotCognitive, cyclomatic: config.hotspotCyclomatic } });
+      assert.ok(folder.items.some((item) => item.file.endsWith('.jsx')));
+      assert.equal(new Set(folder.items.map((item) => item.file.split('/')[0])).size, families.length);
+      assert.deepEqual(sorted(commit.items), sorted(folder.items));
+      const annotationsOnly = await scanCommit(root, head, config, { tags: tagMatcher(config.tags), parse: true });
+      assert.deepEqual(sorted(annotationsOnly.items), sorted(folder.items.filter((item) => item.kind === 'annotation')));
+    });
+  });
+
+  describe('session', () => {
+    let root: string;
+    beforeEach(() => (root = committedCopy(path.join(FIXTURES, 'workspace-basic'))));
+    afterEach(() => removeDir(root));
+
+    it('numbers its states and runs one operation at a time on the newest portfolio', async () => {
+      const session = createSession({ root, git: true });
+      await assert.rejects(session.replaceFiles([{ file: 'README.md' }]), { name: 'SessionNotReadyError' });
+      const first = await session.rescan();
+      const [edited, dated] = await Promise.all([session.replaceFiles([{ file: 'README.md', text: '<!-- TODO: edited -->\n' }]), session.rescore()]);
+      assert.deepEqual([first.generation, edited.generation, dated.generation], [1, 2, 3]);
+      assert.ok(dated.view.items.some((item) => item.kind === 'annotation' && item.text === 'edited'), 'the rescore started after the edit sees it');
+    });
+
+    it('records a decision and answers with the view it gives; refuses one on a read-only store', async () => {
+      const session = createSession({ root, git: true });
+      const { view } = await session.rescan();
+      const id = view.items[0]!.id;
+      const after = await session.decide(id, { status: 'planned', sprint: 9 });
+      assert.equal(after.view.items.find((item) => item.id === id)?.status, 'planned');
+      writeFiles(root, { '.debt/portfolio.json': '{ not json' });
+      await session.rescan();
+      await assert.rejects(session.decide(id, { status: 'accepted' }), { name: 'StoreReadOnlyDecisionError' });
+      assert.equal(readFileSync(path.join(root, '.debt/portfolio.json'), 'utf8'), '{ not json');
+    });
+  });
+});
