@@ -1,6 +1,10 @@
 /** Measurements in the real extension host, printed as one BENCH_RESULT line for bench/extension.bench.mjs. */
 import assert from 'node:assert/strict';
+import { cpSync } from 'node:fs';
+import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as vscode from 'vscode';
+import { createSession } from '../../src/core/pipeline/session';
 import { api, uriOf } from './helpers';
 
 const SAVES = 20;
@@ -34,4 +38,28 @@ describe('extension benchmark', () => {
     assert.equal(treeItems, 20);
     console.log(`BENCH_RESULT ${JSON.stringify({ saves: SAVES, medianSaveToTreeMs: median(times), maxSaveToTreeMs: Math.max(...times), slowestSave: times.indexOf(Math.max(...times)) + 1, activation: exports.activationMs })}`);
   });
+
+  it('measures the event-loop delay during a first full scan of a large workspace, in the worker and on this thread', async () => {
+    const corpus = process.env.DEBT_PORTFOLIO_BENCH_CORPUS;
+    assert.ok(corpus, 'bench/extension.bench.mjs names the corpus');
+    const exports = await api();
+    const root = vscode.workspace.workspaceFolders![0]!.uri.fsPath;
+    for (const copy of ['a', 'b']) cpSync(corpus, path.join(root, 'bench-corpus', copy), { recursive: true });
+    const delayDuring = async (work: () => Promise<unknown>) => {
+      const histogram = monitorEventLoopDelay({ resolution: 10 });
+      histogram.enable();
+      const started = performance.now();
+      await work();
+      const ms = performance.now() - started;
+      histogram.disable();
+      return { scanMs: ms, maxDelayMs: histogram.max / 1e6, p99DelayMs: histogram.percentile(99) / 1e6, meanDelayMs: histogram.mean / 1e6 };
+    };
+    const inWorker = await delayDuring(async () => vscode.commands.executeCommand('debtPortfolio.scanWorkspace'));
+    const files = exports.service.portfolios()[0]!.view.items.length;
+    const session = createSession({ root, git: true });
+    let filesScanned = 0;
+    const onThisThread = await delayDuring(async () => (filesScanned = (await session.rescan()).filesScanned));
+    console.log(`BENCH_DELAY ${JSON.stringify({ filesScanned, items: files, inWorker, onThisThread })}`);
+  });
 });
+
