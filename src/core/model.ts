@@ -75,7 +75,8 @@ export type SkipReason =
   | 'symlink'
   | 'symlink-outside-root'
   | 'symlink-loop'
-  | 'symlink-broken';
+  | 'symlink-broken'
+  | 'submodule';
 
 export interface SkippedFile {
   file: string;

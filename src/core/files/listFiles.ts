@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync, realpathSync, type Dirent } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { SkippedFile, Warning } from '../model';
-import { isGitWorkTree, runGit } from '../git/run';
+import { gitOutput, repositoryKind } from '../git/run';
 import type { PathFilter } from './excludes';
+import { decodeName, fsPath, nulSeparatedNames } from './fileNames';
 
 export interface FileList {
   lister: 'git' | 'walk';
@@ -13,29 +14,60 @@ export interface FileList {
   warnings: Warning[];
 }
 
-/** Lists the files under `root`: from git when it is a work tree (exact .gitignore semantics), else by walking. */
+const BARE: FileList = {
+  lister: 'git',
+  files: [],
+  skipped: [],
+  warnings: [{ file: '.', code: 'bare-repository', message: 'a bare git repository: it has no working tree, and its internals are not scanned' }],
+};
+
+/**
+ * Lists the files under `root`: from git when it is a work tree (exact .gitignore semantics), else by walking;
+ * nothing in a bare repository. Names that are not valid UTF-8 keep their bytes (see fileNames).
+ */
 export async function listFiles(root: string, filter: PathFilter, options: { noGit?: boolean; signal?: AbortSignal } = {}): Promise<FileList> {
-  if (!options.noGit && (await isGitWorkTree(root))) {
-    const listed = await gitFiles(root, options.signal);
-    if (listed) return filterListed('git', listed, filter);
-  }
+  const kind = options.noGit ? (looksLikeBareRepository(root) ? 'bare' : 'none') : await repositoryKind(root);
+  if (kind === 'bare') return structuredClone(BARE);
+  if (kind === 'work-tree') return filterListed('git', await gitFiles(root, options.signal), filter);
   return walk(root, filter, options.signal);
 }
 
-async function gitFiles(root: string, signal?: AbortSignal): Promise<string[] | undefined> {
-  const result = await runGit(root, ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { signal });
-  if (result.code !== 0) return undefined;
-  const names = result.stdout.toString('utf8').split('\0').filter(Boolean);
-  return [...new Set(names)].sort();
+/** A folder git would take for a bare repository (HEAD, objects/, refs/), told without running git. */
+function looksLikeBareRepository(root: string): boolean {
+  try {
+    return statSync(path.join(root, 'HEAD')).isFile() && statSync(path.join(root, 'objects')).isDirectory() && statSync(path.join(root, 'refs')).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
-function filterListed(lister: 'git' | 'walk', names: string[], filter: PathFilter): FileList {
+const GITLINK = '160000';
+
+/** Tracked files (submodules apart) and untracked, unignored ones; an untracked folder git lists with a "/" holds a repository of its own. */
+async function gitFiles(root: string, signal?: AbortSignal): Promise<{ files: string[]; submodules: string[] }> {
+  const tracked = await gitOutput(root, ['ls-files', '--cached', '--stage', '-z'], { signal });
+  const untracked = await gitOutput(root, ['ls-files', '--others', '--exclude-standard', '-z'], { signal });
+  const files = new Set<string>();
+  const submodules = new Set<string>();
+  for (const entry of nulSeparatedNames(tracked.stdout)) {
+    const tab = entry.indexOf('\t');
+    (entry.startsWith(`${GITLINK} `) ? submodules : files).add(entry.slice(tab + 1));
+  }
+  for (const name of nulSeparatedNames(untracked.stdout)) {
+    if (name.endsWith('/')) submodules.add(name.slice(0, -1));
+    else files.add(name);
+  }
+  return { files: [...files].sort(), submodules: [...submodules].sort() };
+}
+
+function filterListed(lister: 'git' | 'walk', listed: { files: string[]; submodules: string[] }, filter: PathFilter): FileList {
   const files: string[] = [];
   const skipped: SkippedFile[] = [];
-  for (const file of names) {
+  for (const file of listed.files) {
     if (filter.accepts(file)) files.push(file);
     else skipped.push({ file, reason: 'excluded' });
   }
+  for (const file of listed.submodules) skipped.push({ file, reason: filter.accepts(file) ? 'submodule' : 'excluded' });
   return { lister, files, skipped, warnings: [] };
 }
 
@@ -48,20 +80,21 @@ async function walk(root: string, filter: PathFilter, signal?: AbortSignal): Pro
   while (stack.length > 0) {
     signal?.throwIfAborted();
     const { dir, ignores: inherited } = stack.pop()!;
-    const absolute = path.join(root, dir);
-    let entries: Dirent[];
+    const absolute = fsPath(root, dir);
+    let entries: Array<Dirent<Buffer>>;
     try {
-      entries = readdirSync(absolute, { withFileTypes: true });
+      entries = readdirSync(absolute, { withFileTypes: true, encoding: 'buffer' });
     } catch (error) {
       warnings.push({ file: dir || '.', code: 'unreadable', message: `cannot list folder: ${(error as Error).message}` });
       skipped.push({ file: `${dir || '.'}/`, reason: 'unreadable' });
       continue;
     }
-    const ignores = withGitignore(absolute, dir, inherited, warnings);
+    const ignores = withGitignore(root, dir, inherited, warnings);
     if (stack.length % 32 === 0) await new Promise((resolve) => setImmediate(resolve));
-    entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
+    entries.sort((a, b) => Buffer.compare(b.name, a.name));
     for (const entry of entries) {
-      const rel = dir ? `${dir}/${entry.name}` : entry.name;
+      const name = decodeName(entry.name);
+      const rel = dir ? `${dir}/${name}` : name;
       const isDir = entry.isDirectory();
       if (isIgnored(ignores, rel, isDir)) continue;
       if (isDir) {
@@ -78,8 +111,8 @@ async function walk(root: string, filter: PathFilter, signal?: AbortSignal): Pro
   return { lister: 'walk', files, skipped, warnings };
 }
 
-function withGitignore(absolute: string, dir: string, inherited: Array<{ base: string; rules: Ignore }>, warnings: Warning[]): Array<{ base: string; rules: Ignore }> {
-  const file = path.join(absolute, '.gitignore');
+function withGitignore(root: string, dir: string, inherited: Array<{ base: string; rules: Ignore }>, warnings: Warning[]): Array<{ base: string; rules: Ignore }> {
+  const file = fsPath(root, dir ? `${dir}/.gitignore` : '.gitignore');
   try {
     const text = readFileSync(file, 'utf8');
     return [...inherited, { base: dir, rules: ignore().add(text) }];
@@ -103,7 +136,7 @@ function isIgnored(ignores: Array<{ base: string; rules: Ignore }>, rel: string,
 /** Why a symbolic link is not scanned: it leaves the root, loops, dangles, or points at a file scanned under its own path. */
 export function symlinkSkipSync(root: string, rel: string): SkippedFile['reason'] {
   try {
-    const target = realpathSync(path.join(root, rel));
+    const target = realpathSync(fsPath(root, rel));
     const realRoot = realpathSync(root);
     const inside = target === realRoot || target.startsWith(realRoot + path.sep);
     return inside ? 'symlink' : 'symlink-outside-root';

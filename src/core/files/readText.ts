@@ -1,8 +1,8 @@
 import { constants } from 'node:fs';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
-import path from 'node:path';
 import type { SkipReason } from '../model';
+import { fsPath } from './fileNames';
 import { symlinkSkipSync } from './listFiles';
 
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
@@ -37,7 +37,7 @@ function looksMinified(buffer: Buffer): boolean {
 }
 
 /** The bytes of a regular file, or why it is skipped; one open, one fstat, one read, never following a link. */
-function readBytes(absolute: string, maxBytes: number): { bytes: Buffer } | { reason: SkipReason; detail: string } | { symlink: true } {
+function readBytes(absolute: string | Buffer, maxBytes: number): { bytes: Buffer } | { reason: SkipReason; detail: string } | { symlink: true } {
   let fd: number;
   try {
     fd = openSync(absolute, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
@@ -68,7 +68,7 @@ function readBytes(absolute: string, maxBytes: number): { bytes: Buffer } | { re
  * round trips; callers yield between files.
  */
 export function readText(root: string, file: string, maxBytes: number): ReadOutcome {
-  const absolute = path.join(root, file);
+  const absolute = fsPath(root, file);
   try {
     const read = readBytes(absolute, maxBytes);
     if ('symlink' in read) return { ok: false, reason: symlinkSkipSync(root, file), detail: 'symbolic link, not followed' };

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { diffArrays } from 'diff';
+import { fsPath, hasEscapedBytes } from '../files/fileNames';
 import { runGit } from '../git/run';
 
 export interface LineAge {
@@ -18,10 +19,16 @@ export const blobId = (bytes: Buffer): string => createHash('sha1').update(`blob
 /** Ages of lines by blob id and line number; plain data, so a host can persist it. */
 export type BlameCache = Map<string, Record<number, LineAge>>;
 
-/** Parses `git blame --porcelain`: each final line number with its commit's author and time. */
-export function parsePorcelain(output: string, now: string): Record<number, LineAge> {
+/** A line of the committed file as `git blame --porcelain` gives it: its text and when it came in. */
+interface CommittedLine {
+  text: string;
+  age: LineAge;
+}
+
+/** Parses `git blame --porcelain`: each final line's text with its commit's author and time. */
+export function parsePorcelain(output: string): CommittedLine[] {
   const commits = new Map<string, { author: string; time: string }>();
-  const lines: Record<number, LineAge> = {};
+  const lines: CommittedLine[] = [];
   let current: { sha: string; line: number } | undefined;
   for (const row of output.split('\n')) {
     const header = /^([0-9a-f]{40}) \d+ (\d+)/.exec(row);
@@ -32,21 +39,47 @@ export function parsePorcelain(output: string, now: string): Record<number, Line
     else if (current && row.startsWith('author-time ')) commits.get(current.sha)!.time = new Date(Number(row.slice(12)) * 1000).toISOString();
     else if (current && row.startsWith('\t')) {
       const info = commits.get(current.sha)!;
-      lines[current.line] = current.sha === UNCOMMITTED ? { introduced: now, author: 'Not Committed Yet', commit: UNCOMMITTED } : { introduced: info.time, author: info.author, commit: current.sha };
+      lines[current.line - 1] = { text: row.slice(1), age: { introduced: info.time, author: info.author, commit: current.sha } };
     }
   }
   return lines;
 }
 
+const linesOf = (text: string): string[] => {
+  const lines = text.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  return lines;
+};
+
 /**
- * The age of the given lines of a file, from `git blame --porcelain --no-textconv` of its working
- * copy (so no repository filter or diff driver runs), cached by the file's blob id; with `cachedOnly`, no blame
- * runs and a file not blamed as it is now gives 'not-cached'.
+ * Each working line's age: a line the diff from the committed file keeps has its committed age, any other
+ * is not committed yet. Undefined when the two differ too much to diff in a second.
+ */
+export function workingAges(committed: readonly CommittedLine[], working: string, now: string): Record<number, LineAge> | undefined {
+  const changes = diffArrays(committed.map((line) => line.text), linesOf(working), { timeout: 1000 });
+  if (!changes) return undefined;
+  const ages: Record<number, LineAge> = {};
+  let workingLine = 1;
+  let committedLine = 0;
+  for (const change of changes) {
+    for (let i = 0; i < change.count; i++) {
+      if (change.removed) committedLine++;
+      else ages[workingLine++] = change.added ? { introduced: now, author: 'Not Committed Yet', commit: UNCOMMITTED } : committed[committedLine++]!.age;
+    }
+  }
+  return ages;
+}
+
+/**
+ * The age of the given lines of a file: `git blame --porcelain HEAD` of the committed file (git never reads
+ * the working copy, so no clean filter or textconv runs), the uncommitted lines found by a line diff in
+ * process; cached by the file's blob id. With `cachedOnly`, no blame runs and a file not blamed as it is
+ * now gives 'not-cached'. A file not in HEAD is all uncommitted; a name git cannot be given gives undefined.
  */
 export async function lineAges(root: string, file: string, cache: BlameCache, options: { now?: string; cachedOnly?: boolean } = {}): Promise<Record<number, LineAge> | 'not-cached' | undefined> {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path.join(root, file));
+    bytes = readFileSync(fsPath(root, file));
   } catch {
     return undefined;
   }
@@ -54,9 +87,12 @@ export async function lineAges(root: string, file: string, cache: BlameCache, op
   const cached = cache.get(key);
   if (cached) return cached;
   if (options.cachedOnly) return 'not-cached';
-  const result = await runGit(root, ['blame', '--porcelain', '--no-textconv', '--', file], { timeoutMs: 30_000 });
-  if (result.code !== 0) return undefined;
-  const ages = parsePorcelain(result.stdout.toString('utf8'), options.now ?? new Date().toISOString());
-  cache.set(key, ages);
+  if (hasEscapedBytes(file)) return undefined;
+  const result = await runGit(root, ['blame', '--porcelain', '--no-textconv', 'HEAD', '--', file], { timeoutMs: 30_000 });
+  const notInHead = result.code !== 0 && /no such path .* in HEAD/.test(result.stderr);
+  if (result.code !== 0 && !notInHead) return undefined;
+  const committed = notInHead ? [] : parsePorcelain(result.stdout.toString('utf8'));
+  const ages = workingAges(committed, bytes.toString('utf8'), options.now ?? new Date().toISOString());
+  if (ages) cache.set(key, ages);
   return ages;
 }

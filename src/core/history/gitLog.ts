@@ -1,6 +1,5 @@
-import { spawn } from 'node:child_process';
-import { StringDecoder } from 'node:string_decoder';
-import { gitEnvironment, gitHardening, killAfter } from '../git/run';
+import { decodeName } from '../files/fileNames';
+import { GitCallError, killAfter, notFound, spawnGit } from '../git/run';
 
 /** One commit as `git log --numstat` gives it: the files it touched and lines churned in each. */
 export interface LogCommit {
@@ -12,66 +11,128 @@ export interface LogCommit {
   files: Array<{ path: string; churn: number; renamedFrom?: string }>;
 }
 
-const RECORD = '\x1e';
-const FIELD = '\x1f';
-export const LOG_FORMAT = `--format=${RECORD}%H${FIELD}%ct${FIELD}%an <%ae>${FIELD}%B${FIELD}`;
+/**
+ * Every field NUL-terminated: git ends `%B` at a NUL and no name holds one, so no message, author or path
+ * can forge a field or a record; the hash and time are checked before they are used.
+ */
+export const LOG_FORMAT = '--format=%H%x00%ct%x00%an <%ae>%x00%B%x00';
+const HEADER_FIELDS = 4;
+const NUMSTAT = /^\n?(\d+|-)\t(\d+|-)\t/;
+const HASH = /^\n?([0-9a-f]{40}|[0-9a-f]{64})$/;
 
-/** Parses one record (after the record separator) of the log format above. */
-export function parseRecord(record: string): LogCommit | undefined {
-  const fields = record.split(FIELD);
-  if (fields.length < 5) return undefined;
-  const [hash, time, author, message] = fields as [string, string, string, string];
-  const tokens = fields.slice(4).join(FIELD).split('\0');
-  const files: LogCommit['files'] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!.replace(/^\n/, '');
-    const m = /^(\d+|-)\t(\d+|-)\t(.*)$/s.exec(token);
-    if (!m) continue;
-    const churn = (m[1] === '-' ? 0 : Number(m[1])) + (m[2] === '-' ? 0 : Number(m[2]));
-    if (m[3] === '') {
-      const from = tokens[++i];
-      const to = tokens[++i];
-      if (from !== undefined && to !== undefined) files.push({ path: to, churn, renamedFrom: from });
-    } else files.push({ path: m[3]!, churn });
+/**
+ * Turns `git log -z --numstat` with LOG_FORMAT, one NUL-terminated token at a time, into commits:
+ * four header fields, then numstat entries (a rename's paths in the two tokens after it) until the next hash.
+ */
+export class LogParser {
+  private header: Buffer[] = [];
+  private commit: LogCommit | undefined;
+  private pendingRename: { churn: number; paths: string[] } | undefined;
+
+  constructor(private readonly onCommit: (commit: LogCommit) => void) {}
+
+  push(token: Buffer): void {
+    if (this.header.length > 0 || !this.commit) return this.pushHeader(token);
+    if (this.pendingRename) return this.pushRenamePath(token);
+    if (token.length === 0) return;
+    const text = token.toString('latin1');
+    const numstat = NUMSTAT.exec(text);
+    if (!numstat) {
+      this.flush();
+      return this.pushHeader(token);
+    }
+    const churn = (numstat[1] === '-' ? 0 : Number(numstat[1])) + (numstat[2] === '-' ? 0 : Number(numstat[2]));
+    const name = token.subarray(numstat[0].length);
+    if (name.length === 0) this.pendingRename = { churn, paths: [] };
+    else this.commit.files.push({ path: decodeName(name), churn });
   }
-  return { hash, time: Number(time), author, message: message.trim(), files };
+
+  /** Hands on the last commit; throws when the output ended inside one. */
+  end(): void {
+    if (this.header.length > 0 || this.pendingRename) throw new Error('git log output ended inside a commit');
+    this.flush();
+  }
+
+  private pushHeader(token: Buffer): void {
+    this.header.push(token);
+    if (this.header.length < HEADER_FIELDS) return;
+    const [hash, time, author, message] = this.header.map((field) => field.toString('utf8')) as [string, string, string, string];
+    this.header = [];
+    const id = HASH.exec(hash)?.[1];
+    if (!id || !/^\d+$/.test(time)) throw new Error(`git log gave a record it should not: ${JSON.stringify(hash.slice(0, 80))}`);
+    this.commit = { hash: id, time: Number(time), author, message: message.trim(), files: [] };
+  }
+
+  private pushRenamePath(token: Buffer): void {
+    const rename = this.pendingRename!;
+    rename.paths.push(decodeName(token));
+    if (rename.paths.length < 2) return;
+    this.commit!.files.push({ path: rename.paths[1]!, churn: rename.churn, renamedFrom: rename.paths[0]! });
+    this.pendingRename = undefined;
+  }
+
+  private flush(): void {
+    if (this.commit) this.onCommit(this.commit);
+    this.commit = undefined;
+  }
+}
+
+/** Splits a stream into NUL-terminated tokens, holding only the unfinished one. */
+function nulTokens(onToken: (token: Buffer) => void): { write(chunk: Buffer): void; end(): void } {
+  let pending: Buffer[] = [];
+  return {
+    write(chunk) {
+      let start = 0;
+      for (let at = chunk.indexOf(0); at >= 0; start = at + 1, at = chunk.indexOf(0, start)) {
+        onToken(Buffer.concat([...pending, chunk.subarray(start, at)]));
+        pending = [];
+      }
+      if (start < chunk.length) pending.push(chunk.subarray(start));
+    },
+    end() {
+      if (pending.length > 0) onToken(Buffer.concat(pending));
+    },
+  };
 }
 
 /**
  * Streams `git log --no-merges -M --numstat -z` from `commit` back to `since`, one commit at a time,
- * holding at most one commit's text in memory.
+ * holding at most one commit in memory; rejects when git fails or its output does not parse.
  */
 export function streamLog(root: string, commit: string, sinceSeconds: number, onCommit: (commit: LogCommit) => void, options: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<void> {
   return new Promise((resolve, reject) => {
-    const args = [...gitHardening(), 'log', '--no-merges', '-M', '--numstat', '-z', '--no-ext-diff', '--no-textconv', LOG_FORMAT, `--since=${sinceSeconds}`, '--end-of-options', commit, '--'];
-    const child = spawn('git', args, { cwd: root, env: gitEnvironment(), stdio: ['ignore', 'pipe', 'pipe'], signal: options.signal });
+    const args = ['log', '--no-merges', '-M', '--numstat', '-z', '--no-ext-diff', '--no-textconv', '--no-show-signature', LOG_FORMAT, `--since=${sinceSeconds}`, '--end-of-options', commit, '--'];
+    const child = spawnGit(root, args, { signal: options.signal });
     const stop = killAfter(child, options.timeoutMs ?? 120_000);
-    const decoder = new StringDecoder('utf8');
-    let pending = '';
+    const parser = new LogParser(onCommit);
+    const tokens = nulTokens((token) => parser.push(token));
+    let failure: Error | undefined;
     let stderr = '';
-    const flush = (final: boolean): void => {
-      const records = pending.split(RECORD);
-      pending = final ? '' : records.pop()!;
-      for (const record of records) {
-        const parsed = record ? parseRecord(record) : undefined;
-        if (parsed) onCommit(parsed);
-      }
-    };
     child.stdout.on('data', (chunk: Buffer) => {
-      pending += decoder.write(chunk);
-      if (pending.includes(RECORD)) flush(false);
+      if (failure) return;
+      try {
+        tokens.write(chunk);
+      } catch (error) {
+        failure = error as Error;
+        child.kill('SIGKILL');
+      }
     });
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', (error) => {
       stop();
-      reject(error);
+      reject(notFound(error));
     });
     child.on('close', (code) => {
       stop();
-      pending += decoder.end();
-      if (code !== 0) return reject(new Error(`git log failed (${code}): ${stderr.trim()}`));
-      flush(true);
-      resolve();
+      if (failure) return reject(failure);
+      if (code !== 0) return reject(new GitCallError(args, code, stderr.trim()));
+      try {
+        tokens.end();
+        parser.end();
+        resolve();
+      } catch (error) {
+        reject(error as Error);
+      }
     });
   });
 }

@@ -1,4 +1,4 @@
-import { runGit, GitUnavailableError } from '../git/run';
+import { gitOutput, runGit, GitUnavailableError } from '../git/run';
 import { streamLog, type LogCommit } from './gitLog';
 
 const DAY = 86_400;
@@ -42,10 +42,11 @@ interface Accumulator {
 }
 
 /** Why history is off here, or the commit to read from (HEAD, or `asOf` when it names a commit). */
-async function startingCommit(root: string, asOfRef?: string): Promise<{ commit: string } | { reason: string }> {
+async function startingCommit(root: string, asOfRef?: string): Promise<{ commit: string; time?: number } | { reason: string }> {
   try {
-    const where = await runGit(root, ['rev-parse', '--is-inside-work-tree', '--is-shallow-repository']);
-    const [inside, shallow] = where.stdout.toString().trim().split('\n');
+    const where = await runGit(root, ['rev-parse', '--is-bare-repository', '--is-inside-work-tree', '--is-shallow-repository']);
+    const [bare, inside, shallow] = where.stdout.toString().trim().split('\n');
+    if (where.code === 0 && bare === 'true') return { reason: 'a bare repository: it has no working tree' };
     if (where.code !== 0 || inside !== 'true') return { reason: 'not a git repository' };
     if (shallow === 'true') return { reason: 'a shallow clone: its history is cut short' };
     const head = await runGit(root, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
@@ -55,7 +56,10 @@ async function startingCommit(root: string, asOfRef?: string): Promise<{ commit:
     if (!asOfRef) return { commit: head.stdout.toString().trim() };
     if (asOfRef.startsWith('-')) return { reason: `"${asOfRef}" is not a commit` };
     const at = await runGit(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${asOfRef}^{commit}`]);
-    return at.code === 0 ? { commit: at.stdout.toString().trim() } : { reason: `"${asOfRef}" is not a commit` };
+    if (at.code !== 0) return { reason: `"${asOfRef}" is not a commit` };
+    const commit = at.stdout.toString().trim();
+    const time = await gitOutput(root, ['show', '-s', '--no-show-signature', '--format=%ct', '--end-of-options', commit]);
+    return { commit, time: Number(time.stdout.toString().trim()) };
   } catch (error) {
     return { reason: error instanceof GitUnavailableError ? 'git is not installed (not on PATH)' : (error as Error).message };
   }
@@ -75,8 +79,7 @@ export async function historyOff(root: string): Promise<string | undefined> {
 export async function readHistory(root: string, settings: HistorySettings, options: { asOf?: number; asOfRef?: string; signal?: AbortSignal } = {}): Promise<History> {
   const start = await startingCommit(root, options.asOfRef);
   if ('reason' in start) return { available: false, reason: `git history is off: ${start.reason}` };
-  let asOf = options.asOf ?? Math.floor(Date.now() / 1000);
-  if (options.asOfRef) asOf = Number((await runGit(root, ['show', '-s', '--format=%ct', start.commit])).stdout.toString().trim());
+  const asOf = start.time ?? options.asOf ?? Math.floor(Date.now() / 1000);
   const since = asOf - settings.windowDays * DAY;
   const files = new Map<string, Accumulator>();
   /** Where a path's history goes: renames seen in newer commits point old paths at today's path. */

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { defaultConfig } from '../../../../src/core/config';
 import { readHistory } from '../../../../src/core/history/history';
 import { historySettingsOf } from '../../../../src/core/pipeline/historyScorer';
-import { parseRecord } from '../../../../src/core/history/gitLog';
+import { LogParser, type LogCommit } from '../../../../src/core/history/gitLog';
 import { ScriptedRepo, seconds } from '../../../helpers/gitRepo';
 import { git, makeTempDir, removeDir, writeFiles } from '../../../helpers/tempDir';
 
@@ -135,8 +135,12 @@ describe('git history', () => {
   });
 
   it('parses a rename record and a binary file', () => {
-    const record = `abc\x1f100\x1fA <a@x>\x1fmsg\n\x1f\0\n1\t2\t\0from dir/a.ts\0to dir/b.ts\0-\t-\timage.png\0`;
-    assert.deepEqual(parseRecord(record)?.files, [{ path: 'to dir/b.ts', churn: 3, renamedFrom: 'from dir/a.ts' }, { path: 'image.png', churn: 0 }]);
+    const commits: LogCommit[] = [];
+    const parser = new LogParser((commit) => commits.push(commit));
+    const hash = 'a'.repeat(40);
+    for (const token of [hash, '100', 'A <a@x>', 'msg\n', '', '\n1\t2\t', 'from dir/a.ts', 'to dir/b.ts', '-\t-\timage.png']) parser.push(Buffer.from(token));
+    parser.end();
+    assert.deepEqual(commits, [{ hash, time: 100, author: 'A <a@x>', message: 'msg', files: [{ path: 'to dir/b.ts', churn: 3, renamedFrom: 'from dir/a.ts' }, { path: 'image.png', churn: 0 }] }]);
   });
 
   it('ends the log at a past revision with asOfRef', async () => {
