@@ -6,12 +6,13 @@ import { readHistory, type History, type HistorySettings } from '../history/hist
 import { loadIncidents, type Incident, type Incidents } from '../history/incidents';
 import type { DebtItem } from '../model';
 import type { Scorer, ScoredItem } from '../portfolio/build';
+import { compilePattern } from '../text/pattern';
 import { scoreItem } from './score';
 
 const DAY_MS = 86_400_000;
 
 export function historySettingsOf(config: TeamConfig): HistorySettings {
-  return { windowDays: config.historyWindowDays, halfLifeDays: config.halfLifeDays, fixPattern: new RegExp(config.fixPattern, 'i'), incidentPattern: new RegExp(config.incidentPattern) };
+  return { windowDays: config.historyWindowDays, halfLifeDays: config.halfLifeDays, fixPattern: compilePattern(config.fixPattern, { ignoreCase: true }), incidentPattern: compilePattern(config.incidentPattern) };
 }
 
 /** The file-level complexity proxy for files without function metrics: non-blank lines ÷ linesPerComplexityPoint. */
