@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { DEFAULT_TAGS } from './annotations/grammar';
 import { DEFAULT_MAX_FILE_SIZE } from './files/readText';
 import type { Warning } from './model';
+import { parseJsonText } from './text/json';
 import { patternProblem } from './text/pattern';
 
 export const CONFIG_FILE = '.debt/config.json';
@@ -91,9 +92,7 @@ export async function loadConfig(root: string): Promise<{ config: TeamConfig; wa
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { config: defaultConfig(), warnings: [] };
     return { config: defaultConfig(), warnings: [{ file: CONFIG_FILE, code: 'config-unreadable', message: `${(error as Error).message}; defaults are used` }] };
   }
-  try {
-    return parseConfig(JSON.parse(text.replace(/^\uFEFF/, '')));
-  } catch (error) {
-    return { config: defaultConfig(), warnings: [{ file: CONFIG_FILE, code: 'config-invalid', message: `not valid JSON (${(error as Error).message}); defaults are used` }] };
-  }
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) return { config: defaultConfig(), warnings: [{ file: CONFIG_FILE, code: 'config-invalid', message: `${parsed.problem}; defaults are used` }] };
+  return parseConfig(parsed.value);
 }

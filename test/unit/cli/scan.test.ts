@@ -57,6 +57,14 @@ describe('debt-portfolio scan (CLI)', () => {
     assert.deepEqual({ commits: file.commits, fixCommits: file.fixCommits, incidents: file.incidents }, { commits: 2, fixCommits: 1, incidents: ['aab done'] });
   });
 
+  it('says where the incidents file is not JSON, without quoting it', () => {
+    writeFiles(root, { 'a.py': '# TODO: x\n', '.debt/incidents.json': 'token=SECRET\n' });
+    const run = runCli(['scan', root, '--no-git']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /^debt-portfolio: \.debt\/incidents\.json: not valid JSON: invalid symbol at line 1, column 1; incidents are ignored$/m);
+    assert.doesNotMatch(run.stderr, /SECRET/);
+  });
+
   itExitsWithUsageErrors(
     [
       ['a path that does not exist', ['scan', '/no/such/dir'], /no such folder/],
