@@ -61,6 +61,12 @@ export function defaultConfig(): TeamConfig {
   return Object.fromEntries(Object.entries(SCHEMA).map(([key, { fallback }]) => [key, fallback])) as TeamConfig;
 }
 
+/** Why `value` is not valid for `key` (as parseConfig would say), or undefined when it is. */
+export function configValueProblem(key: keyof TeamConfig, value: unknown): string | undefined {
+  const parsed = SCHEMA[key].schema.safeParse(value);
+  return parsed.success ? undefined : (parsed.error.issues[0]?.message ?? 'invalid');
+}
+
 /** Validates each key on its own: a bad value is reported with its key and the default is used. */
 export function parseConfig(raw: unknown, file = CONFIG_FILE): { config: TeamConfig; warnings: Warning[] } {
   const config = defaultConfig();

@@ -3,7 +3,7 @@ import { BadRefError, resolveCommit } from '../../core/git/snapshot';
 import { annotationsAtCommit } from '../../core/history/atCommit';
 import { checkGate } from '../../core/portfolio/gate';
 import { EXIT_GATE_FAILED, EXIT_OK, UsageError, type Command } from '../command';
-import { COMMON_OPTIONS, loadPortfolio, positiveNumber, printNotices } from '../portfolio';
+import { COMMON_OPTIONS, configNumber, loadPortfolio, printNotices } from '../portfolio';
 
 async function itemsAt(root: string, ref: string) {
   const commit = await resolveCommit(root, ref).catch((error: unknown) => {
@@ -28,11 +28,12 @@ Options:
   options: { ...COMMON_OPTIONS, base: { type: 'string' }, 'max-interest': { type: 'string' } },
   async run(values, positionals) {
     if (values.base !== undefined && values['no-git']) throw new UsageError('--base needs git; drop --no-git');
+    const maxInterest = configNumber(values, 'max-interest', 'interestBudget');
     const portfolio = await loadPortfolio(values, positionals, { record: false });
     printNotices(portfolio);
     const root = portfolio.view.root;
     const base = typeof values.base === 'string' ? await itemsAt(root, values.base) : undefined;
-    const budget = positiveNumber(values, 'max-interest') ?? (await loadConfig(root)).config.interestBudget;
+    const budget = maxInterest ?? (await loadConfig(root)).config.interestBudget;
     const result = checkGate(portfolio.scan.items, base, portfolio.view.totals.interest, budget);
     for (const item of result.newWithoutMeta) process.stdout.write(`${item.file}:${item.line}:${item.column}: new ${item.kind === 'annotation' ? item.tag : item.kind} without META: ${item.kind === 'annotation' ? item.text : ''}\n`);
     process.stdout.write(result.passed ? `check passed: ${portfolio.scan.items.length} items, ${result.interest.toFixed(2)} h/sprint interest\n` : `check failed: ${result.reasons.join('; ')}\n`);
