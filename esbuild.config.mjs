@@ -13,6 +13,8 @@ const node = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  /** jsonc-parser's UMD main requires its parts at run time, which a bundle cannot follow: bundle its ESM build. */
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 
 /** ts-morph (with the TypeScript compiler, ~9 MB) is a bundle of its own, required only when a TS/JS file is parsed. */

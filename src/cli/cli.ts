@@ -9,6 +9,7 @@ import { reportCommand } from './commands/report';
 import { scanCommand } from './commands/scan';
 import { statusCommand } from './commands/status';
 import { trendCommand } from './commands/trend';
+import { guardOutput } from './outputGuard';
 
 /** Every command, by name; each lives in its own file under commands/. */
 const COMMANDS: Record<string, Command> = {
@@ -55,6 +56,8 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (require.main === module) {
+  guardOutput(process.stdout);
+  guardOutput(process.stderr);
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);
     throw error;

@@ -1,3 +1,4 @@
+import { writeSync } from 'node:fs';
 import type { ParseArgsConfig } from 'node:util';
 
 export const EXIT_OK = 0;
@@ -24,11 +25,11 @@ export async function emit(text: string, out: unknown): Promise<void> {
   } else process.stdout.write(text);
 }
 
-/** Stderr progress, only when stderr is a terminal. */
+/** Stderr progress, only when stderr is a terminal; written to the descriptor, past the output guard, since it moves the cursor on purpose. */
 export function terminalProgress(label: string): { onProgress?: (done: number, total: number) => void; end(): void } {
   if (!process.stderr.isTTY) return { end() {} };
   return {
-    onProgress: (done, total) => process.stderr.write(`\r${label} ${done}/${total} files`),
-    end: () => process.stderr.write('\r\x1b[K'),
+    onProgress: (done, total) => writeSync(process.stderr.fd, `\r${label} ${done}/${total} files`),
+    end: () => writeSync(process.stderr.fd, '\r\x1b[K'),
   };
 }

@@ -1,3 +1,4 @@
+import { configValueProblem, type TeamConfig } from '../core/config';
 import { buildPortfolio, type BuildOptions, type Portfolio } from '../core/pipeline/build';
 import { historyScorer } from '../core/pipeline/historyScorer';
 import { terminalProgress, UsageError, type OptionValues } from './command';
@@ -14,11 +15,15 @@ export const COMMON_USAGE = `  --since <span>        the history window, like 90
 
 const SPAN_DAYS = { d: 1, w: 7, m: 30, y: 365 } as const;
 
-/** Days in a span like 90d, 12w, 6m or 1y. */
+const MAX_SPAN_DAYS = 3650;
+
+/** Days in a span like 90d, 12w, 6m or 1y, at most ten years (historyWindowDays' bound). */
 export function spanDays(span: string): number {
   const m = /^(\d{1,4})([dwmy])$/.exec(span);
   if (!m || Number(m[1]) === 0) throw new UsageError(`--since must be a span like 90d, 12w, 6m or 1y, not "${span}"`);
-  return Number(m[1]) * SPAN_DAYS[m[2] as keyof typeof SPAN_DAYS];
+  const days = Number(m[1]) * SPAN_DAYS[m[2] as keyof typeof SPAN_DAYS];
+  if (days > MAX_SPAN_DAYS) throw new UsageError(`--since must be at most ${MAX_SPAN_DAYS} days (10y), as historyWindowDays, not "${span}"`);
+  return days;
 }
 
 export function positiveNumber(values: OptionValues, name: string): number | undefined {
@@ -26,6 +31,18 @@ export function positiveNumber(values: OptionValues, name: string): number | und
   if (raw === undefined) return undefined;
   const value = Number(raw);
   if (typeof raw !== 'string' || !Number.isFinite(value) || value < 0) throw new UsageError(`--${name} must be a non-negative number, not "${String(raw)}"`);
+  return value;
+}
+
+type NumericConfigKey = { [K in keyof TeamConfig]: TeamConfig[K] extends number | null ? K : never }[keyof TeamConfig];
+
+/** A numeric option that overrides a config key, held to that key's bounds: what the config would reject is a usage error. */
+export function configNumber(values: OptionValues, option: string, key: NumericConfigKey): number | undefined {
+  const raw = values[option];
+  if (raw === undefined) return undefined;
+  const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : Number.NaN;
+  const problem = Number.isNaN(value) ? 'not a number' : configValueProblem(key, value);
+  if (problem) throw new UsageError(`--${option} "${String(raw)}": ${problem.toLowerCase()} (the bounds of ${key} in .debt/config.json)`);
   return value;
 }
 

@@ -4,25 +4,22 @@ import { z } from 'zod';
 import { DEFAULT_TAGS } from './annotations/grammar';
 import { DEFAULT_MAX_FILE_SIZE } from './files/readText';
 import type { Warning } from './model';
+import { parseJsonText } from './text/json';
+import { patternProblem } from './text/pattern';
 
 export const CONFIG_FILE = '.debt/config.json';
 
 const hours = z.number().nonnegative().max(10_000);
 const factor = z.number().nonnegative().max(100);
 
-/** A regular expression from the config: it must compile, stay short, and nest no quantifier (no catastrophic backtracking). */
+/** A regular expression from the config: short, and one the linear-time matcher (RE2) compiles. */
 const safePattern = z
   .string()
   .max(200)
-  .refine((source) => {
-    try {
-      new RegExp(source);
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'not a valid regular expression')
-  .refine((source) => !/\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)[+*{]/.test(source), 'a quantified group holds a quantifier (catastrophic backtracking)');
+  .superRefine((source, context) => {
+    const problem = patternProblem(source);
+    if (problem) context.addIssue({ code: 'custom', message: problem });
+  });
 
 /** Team settings from `.debt/config.json`; every key has a default. */
 const SCHEMA = {
@@ -64,6 +61,12 @@ export function defaultConfig(): TeamConfig {
   return Object.fromEntries(Object.entries(SCHEMA).map(([key, { fallback }]) => [key, fallback])) as TeamConfig;
 }
 
+/** Why `value` is not valid for `key` (as parseConfig would say), or undefined when it is. */
+export function configValueProblem(key: keyof TeamConfig, value: unknown): string | undefined {
+  const parsed = SCHEMA[key].schema.safeParse(value);
+  return parsed.success ? undefined : (parsed.error.issues[0]?.message ?? 'invalid');
+}
+
 /** Validates each key on its own: a bad value is reported with its key and the default is used. */
 export function parseConfig(raw: unknown, file = CONFIG_FILE): { config: TeamConfig; warnings: Warning[] } {
   const config = defaultConfig();
@@ -101,9 +104,7 @@ export async function loadConfig(root: string): Promise<LoadedConfig> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { config: defaultConfig(), warnings: [] };
     return { config: defaultConfig(), warnings: [{ file: CONFIG_FILE, code: 'config-unreadable', message: `${(error as Error).message}; defaults are used` }] };
   }
-  try {
-    return parseConfig(JSON.parse(text.replace(/^\uFEFF/, '')));
-  } catch (error) {
-    return { config: defaultConfig(), warnings: [{ file: CONFIG_FILE, code: 'config-invalid', message: `not valid JSON (${(error as Error).message}); defaults are used` }] };
-  }
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) return { config: defaultConfig(), warnings: [{ file: CONFIG_FILE, code: 'config-invalid', message: `${parsed.problem}; defaults are used` }] };
+  return parseConfig(parsed.value);
 }

@@ -29,12 +29,13 @@ export interface CliRun {
 }
 
 /** Runs the CLI as a real process; `unprivileged` runs it as nobody when the tests run as root. */
-export function runCli(args: string[], options: { cwd?: string; unprivileged?: boolean; input?: string; env?: Record<string, string> } = {}): CliRun {
+export function runCli(args: string[], options: { cwd?: string; unprivileged?: boolean; input?: string; env?: Record<string, string>; timeoutMs?: number } = {}): CliRun {
   const asNobody = options.unprivileged && process.getuid?.() === 0;
   const result = spawnSync(process.execPath, [cliPath(), ...args], {
     cwd: options.cwd,
     encoding: 'utf8',
     input: options.input,
+    timeout: options.timeoutMs,
     env: { ...process.env, HOME: options.cwd ?? process.env.HOME, ...options.env },
     ...(asNobody ? { uid: 65534, gid: 65534 } : {}),
   });

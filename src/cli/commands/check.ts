@@ -1,7 +1,7 @@
 import { BadRefError } from '../../core/git/snapshot';
 import { checkFolder } from '../../core/pipeline/check';
 import { EXIT_GATE_FAILED, EXIT_OK, UsageError, type Command } from '../command';
-import { buildOptionsOf, COMMON_OPTIONS, folderOf, positiveNumber, printNotices, withProgress } from '../portfolio';
+import { buildOptionsOf, COMMON_OPTIONS, configNumber, folderOf, printNotices, withProgress } from '../portfolio';
 
 export const checkCommand: Command = {
   summary: 'gate CI: fail on new debt without META, or on interest over budget',
@@ -21,7 +21,7 @@ Options:
     if (values.base !== undefined && values['no-git']) throw new UsageError('--base needs git; drop --no-git');
     const base = typeof values.base === 'string' ? values.base : undefined;
     const { portfolio, gate } = await withProgress((onProgress) =>
-      checkFolder(folderOf(positionals), { ...buildOptionsOf(values), base, maxInterest: positiveNumber(values, 'max-interest') }, { onProgress }).catch((error: unknown) => {
+      checkFolder(folderOf(positionals), { ...buildOptionsOf(values), base, maxInterest: configNumber(values, 'max-interest', 'interestBudget') }, { onProgress }).catch((error: unknown) => {
         throw error instanceof BadRefError ? new UsageError(error.message) : error;
       }),
     );

@@ -1,7 +1,7 @@
 import { round, titleOf } from '../../core/portfolio/view';
 import { toMarkdown } from '../../core/export/markdown';
 import { emit, type Command } from '../command';
-import { COMMON_OPTIONS, COMMON_USAGE, loadPortfolio, oneOf, positiveNumber, printNotices } from '../portfolio';
+import { COMMON_OPTIONS, COMMON_USAGE, configNumber, loadPortfolio, oneOf, printNotices } from '../portfolio';
 import { renderTable } from '../table';
 
 export const planCommand: Command = {
@@ -21,11 +21,8 @@ ${COMMON_USAGE}`,
   options: { ...COMMON_OPTIONS, capacity: { type: 'string' }, allocation: { type: 'string' }, sprints: { type: 'string' }, format: { type: 'string', default: 'table' }, out: { type: 'string' } },
   async run(values, positionals) {
     const format = oneOf(values, 'format', ['table', 'json', 'md'] as const, 'table');
-    const allocation = positiveNumber(values, 'allocation');
-    const sprints = positiveNumber(values, 'sprints');
-    const portfolio = await loadPortfolio(values, positionals, {
-      plan: { capacityHours: positiveNumber(values, 'capacity'), allocationPercent: allocation === undefined ? undefined : Math.min(allocation, 100), roadmapSprints: sprints === undefined ? undefined : Math.max(1, Math.round(sprints)) },
-    });
+    const plan = { capacityHours: configNumber(values, 'capacity', 'capacityHours'), allocationPercent: configNumber(values, 'allocation', 'allocationPercent'), roadmapSprints: configNumber(values, 'sprints', 'roadmapSprints') };
+    const portfolio = await loadPortfolio(values, positionals, { plan });
     printNotices(portfolio);
     const { view } = portfolio;
     const byId = new Map(view.items.map((item) => [item.id, item]));

@@ -5,7 +5,7 @@ import { trendOf } from '../../core/pipeline/trend';
 import { round } from '../../core/portfolio/view';
 import { historyOff } from '../../core/history/history';
 import { emit, UsageError, type Command } from '../command';
-import { oneOf, positiveNumber } from '../portfolio';
+import { configNumber, oneOf } from '../portfolio';
 import { renderTable } from '../table';
 
 export const trendCommand: Command = {
@@ -24,12 +24,12 @@ Options:
   async run(values, positionals) {
     if (positionals.length > 1) throw new UsageError(`expected one folder, got ${positionals.length}`);
     const format = oneOf(values, 'format', ['table', 'json'] as const, 'table');
+    const sprintsOption = configNumber(values, 'sprints', 'trendSprints');
     const root = path.resolve(positionals[0] ?? '.');
     const { config } = await loadConfig(root);
     const off = await historyOff(root);
     if (off) throw new UsageError(off);
-    const sprints = Math.max(1, Math.round(positiveNumber(values, 'sprints') ?? config.trendSprints));
-    const points = await trendOf(root, config, { sprints, today: todayUtc() });
+    const points = await trendOf(root, config, { sprints: sprintsOption ?? config.trendSprints, today: todayUtc() });
     if (format === 'json') return emit(`${JSON.stringify({ version: 1, points }, null, 2)}\n`, values.out).then(() => 0);
     const rows = points.map((p) => [String(p.sprint), p.date, p.commit?.slice(0, 10) ?? '-', String(p.openItems), round(p.interest, 2)]);
     await emit(`${renderTable(['sprint', 'start', 'commit', 'open items', 'h/sprint'], rows)}\n`, values.out);

@@ -105,6 +105,28 @@ export function annotationsFromComments(text: string, comments: readonly Comment
     }
     open = current && ownLine ? { item: current, opener } : undefined;
   }
+  return withWarningsCapped(found, file);
+}
+
+/** Warnings one file may give: a comment with 250,000 bad META items must not flood (or overflow) what reports them. */
+export const MAX_WARNINGS_PER_FILE = 100;
+
+/** Keeps the first MAX_WARNINGS_PER_FILE warnings of a file's annotations; the one that crosses it also says how many were dropped. */
+function withWarningsCapped(found: FoundAnnotation[], file: string): FoundAnnotation[] {
+  let left = MAX_WARNINGS_PER_FILE;
+  let dropped = 0;
+  let crossing: FoundAnnotation | undefined;
+  for (const annotation of found) {
+    if (annotation.warnings.length <= left) {
+      left -= annotation.warnings.length;
+      continue;
+    }
+    dropped += annotation.warnings.length - left;
+    crossing ??= annotation;
+    annotation.warnings = annotation.warnings.slice(0, left);
+    left = 0;
+  }
+  if (crossing) crossing.warnings.push({ file, line: crossing.line, column: crossing.column, code: 'warnings-dropped', message: `${dropped} more warnings in this file are not shown (at most ${MAX_WARNINGS_PER_FILE} a file)` });
   return found;
 }
 

@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { withoutControls } from '../text/controls';
 import { explain, round, titleOf, type PortfolioItem, type PortfolioView } from '../portfolio/view';
 
 export const CSV_COLUMNS = ['Summary', 'Description', 'Labels', 'Estimate', 'Priority', 'Owner', 'Status', 'Sprint', 'Interest', 'Payback', 'Location', 'ID'] as const;
@@ -31,7 +32,8 @@ function labelsOf(item: PortfolioItem): string {
 /**
  * RFC 4180 CSV, every item a row, with columns that import into Jira, Linear and GitHub issue
  * importers (Summary, Description, Labels, Estimate in hours, Priority, Owner). Cells that a
- * spreadsheet would run as a formula (starting =, +, -, @, tab or CR) are prefixed with '.
+ * spreadsheet would run as a formula (starting =, +, -, @, tab or CR) are prefixed with '; control
+ * characters are made visible (see withoutControls).
  */
 export function toCsv(view: PortfolioView): string {
   const rows = view.items.map((item) => [
@@ -48,5 +50,5 @@ export function toCsv(view: PortfolioView): string {
     `${item.file}:${item.line}`,
     item.id,
   ]);
-  return stringify([[...CSV_COLUMNS], ...rows], { escape_formulas: true, quoted_match: /[\r\n]/, record_delimiter: 'windows' });
+  return withoutControls(stringify([[...CSV_COLUMNS], ...rows], { escape_formulas: true, quoted_match: /[\r\n]/, record_delimiter: 'windows' }));
 }

@@ -1,7 +1,11 @@
+import { withoutControls } from '../text/controls';
 import { round, titleOf, type PortfolioItem, type PortfolioView } from '../portfolio/view';
 
-/** Makes text safe in a Markdown table cell: no pipes, no line breaks, no live HTML. */
-export const mdCell = (text: string): string => text.replace(/[\r\n]+/g, ' ').replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;');
+/**
+ * Makes text inert in a Markdown table cell: one line, and every character that could start a link,
+ * an image, an autolink, raw HTML, an entity or emphasis escaped, so the text shows as written.
+ */
+export const mdCell = (text: string): string => text.replace(/[\r\n]+/g, ' ').replace(/[\\`*_[\]()!|<>~&]/g, '\\$&');
 
 const REASONS = { pinned: 'pinned', planned: 'planned', chosen: 'most interest per hour' } as const;
 
@@ -33,7 +37,7 @@ export function toMarkdown(view: PortfolioView): string {
     for (const past of plan.adherence) lines.push(`| ${past.sprint} | ${round(past.retiredPrincipal)} | ${round(past.budget)} | ${Math.round(past.adherence * 100)}% |`);
   }
   lines.push('', `Open debt: ${view.totals.openItems} items, ${round(view.totals.principal)} h principal, ${round(view.totals.interest, 2)} h/sprint interest.`, '');
-  return lines.join('\n');
+  return withoutControls(lines.join('\n'));
 }
 
 const paybackOf = (item: PortfolioItem | undefined): string => (item?.score.payback == null ? '-' : round(item.score.payback, 2));

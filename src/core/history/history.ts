@@ -1,4 +1,5 @@
 import { gitOutput, runGit, GitUnavailableError } from '../git/run';
+import type { Pattern } from '../text/pattern';
 import { streamLog, type LogCommit } from './gitLog';
 
 const DAY = 86_400;
@@ -21,9 +22,9 @@ export interface HistorySettings {
   windowDays: number;
   halfLifeDays: number;
   /** Case-insensitive pattern of fix commit messages. */
-  fixPattern: RegExp;
+  fixPattern: Pattern;
   /** Pattern of incident ids in commit messages and META. */
-  incidentPattern: RegExp;
+  incidentPattern: Pattern;
 }
 
 export type History =
@@ -92,7 +93,7 @@ export async function readHistory(root: string, settings: HistorySettings, optio
     commits++;
     const weight = 0.5 ** ((asOf - commit.time) / DAY / settings.halfLifeDays);
     const isFix = settings.fixPattern.test(commit.message);
-    const incidents = commit.message.match(new RegExp(settings.incidentPattern.source, 'g')) ?? [];
+    const incidents = settings.incidentPattern.matchAll(commit.message);
     for (const file of commit.files) {
       const path = resolve(file.path);
       if (file.renamedFrom !== undefined) currentPath.set(file.renamedFrom, path);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import { z } from 'zod';
 import type { Warning } from '../model';
+import { parseJsonText } from '../text/json';
 
 export const INCIDENTS_FILE = '.debt/incidents.json';
 export const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
@@ -47,13 +48,9 @@ export function loadIncidents(root: string): { incidents: Incidents; warnings: W
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
     return { incidents: incidentsOf([]), warnings: missing ? [] : [{ file: INCIDENTS_FILE, code: 'incidents-unreadable', message: `${(error as Error).message}; incidents are ignored` }] };
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    return { incidents: incidentsOf([]), warnings: [{ file: INCIDENTS_FILE, code: 'incidents-invalid', message: `not valid JSON (${(error as Error).message}); incidents are ignored` }] };
-  }
-  const parsed = fileSchema.safeParse(raw);
+  const json = parseJsonText(text);
+  if (!json.ok) return { incidents: incidentsOf([]), warnings: [{ file: INCIDENTS_FILE, code: 'incidents-invalid', message: `${json.problem}; incidents are ignored` }] };
+  const parsed = fileSchema.safeParse(json.value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     return { incidents: incidentsOf([]), warnings: [{ file: INCIDENTS_FILE, code: 'incidents-invalid', message: `${issue.path.join('.') || '(top)'}: ${issue.message}; incidents are ignored` }] };

@@ -9,6 +9,7 @@ import { scoreItem } from '../scoring/score';
 import type { ItemScore } from '../scoring/types';
 import type { PortfolioItem } from '../portfolio/view';
 import { nonBlankLines } from '../text/lines';
+import { compilePattern } from '../text/pattern';
 import { scoringInputOf, type ScoringGround } from './scoringInput';
 
 export interface ScoredItem {
@@ -34,7 +35,7 @@ export interface Scorer {
 }
 
 export function historySettingsOf(config: TeamConfig): HistorySettings {
-  return { windowDays: config.historyWindowDays, halfLifeDays: config.halfLifeDays, fixPattern: new RegExp(config.fixPattern, 'i'), incidentPattern: new RegExp(config.incidentPattern) };
+  return { windowDays: config.historyWindowDays, halfLifeDays: config.halfLifeDays, fixPattern: compilePattern(config.fixPattern, { ignoreCase: true }), incidentPattern: compilePattern(config.incidentPattern) };
 }
 
 /** Non-blank lines of a file on disk, read once per call. */

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { itExitsWithUsageErrors, runCli } from '../../helpers/cli';
 import { makeTempDir, removeDir, writeFiles } from '../../helpers/tempDir';
 import type { AnnotationItem, ScanResult } from '../../../src/core/model';
+import type { ScanOutput } from '../../../src/cli/commands/scan';
+import { ScriptedRepo } from '../../helpers/gitRepo';
 
 describe('debt-portfolio scan (CLI)', () => {
   let root: string;
@@ -42,6 +44,25 @@ describe('debt-portfolio scan (CLI)', () => {
     writeFiles(root, { 'a.js': '// NOTE: one\n// TODO: two\n' });
     const result = JSON.parse(runCli(['scan', root, '--no-git', '--format', 'json', '--tags', 'NOTE']).stdout) as Omit<ScanResult, 'items'> & { items: AnnotationItem[] };
     assert.deepEqual(result.items.map((item) => item.tag), ['NOTE']);
+  });
+
+  it('finishes with patterns that backtrack for minutes in a backtracking engine, and counts with them', () => {
+    const repo = new ScriptedRepo(root);
+    writeFiles(root, { '.debt/config.json': JSON.stringify({ fixPattern: '(a|a)*b', incidentPattern: '((\\w+)\\s?)+$' }) });
+    repo.commit({ 'a.py': '# TODO: one\n' }, { date: '2026-01-10T00:00:00Z', message: `${'a'.repeat(30)}!` });
+    repo.commit({ 'a.py': '# TODO: one\n# TODO: two\n' }, { date: '2026-01-11T00:00:00Z', message: 'aab done' });
+    const run = runCli(['scan', root, '--format', 'json', '--since', '10y'], { timeoutMs: 20_000 });
+    assert.equal(run.code, 0, run.stderr);
+    const file = (JSON.parse(run.stdout) as ScanOutput).files['a.py']!;
+    assert.deepEqual({ commits: file.commits, fixCommits: file.fixCommits, incidents: file.incidents }, { commits: 2, fixCommits: 1, incidents: ['aab done'] });
+  });
+
+  it('says where the incidents file is not JSON, without quoting it', () => {
+    writeFiles(root, { 'a.py': '# TODO: x\n', '.debt/incidents.json': 'token=SECRET\n' });
+    const run = runCli(['scan', root, '--no-git']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /^debt-portfolio: \.debt\/incidents\.json: not valid JSON: invalid symbol at line 1, column 1; incidents are ignored$/m);
+    assert.doesNotMatch(run.stderr, /SECRET/);
   });
 
   itExitsWithUsageErrors(

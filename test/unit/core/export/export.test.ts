@@ -7,7 +7,10 @@ import { CSV_COLUMNS, toCsv } from '../../../../src/core/export/csv';
 import { exportAs } from '../../../../src/core/export';
 import { toMarkdown } from '../../../../src/core/export/markdown';
 import { toSarif } from '../../../../src/core/export/sarif';
+import MarkdownIt from 'markdown-it';
+import { withoutControls } from '../../../../src/core/text/controls';
 import { portfolioItem, portfolioView } from '../../../helpers/builders';
+import { HOSTILE_TEXTS, RAW_CONTROL } from '../../../helpers/hostile';
 
 describe('exports', () => {
   describe('CSV', () => {
@@ -16,9 +19,17 @@ describe('exports', () => {
       it(`neutralises a cell starting with ${JSON.stringify(text[0])}`, () => {
         const view = portfolioView([portfolioItem({ kind: 'annotation', tag: 'TODO', text: 'x', owner: text } as never)]);
         const rows = parse(toCsv(view), { columns: true, relax_quotes: false }) as Array<Record<string, string>>;
-        assert.equal(rows[0]!.Owner, `'${text}`);
+        assert.equal(rows[0]!.Owner, `'${withoutControls(text)}`);
       });
     }
+
+    it('makes control characters visible and stays valid CSV', () => {
+      const csv = toCsv(portfolioView([portfolioItem({ text: HOSTILE_TEXTS.join('\n'), owner: '\x1b[2J', notes: '\u202eevil' } as never)]));
+      assert.doesNotMatch(csv, RAW_CONTROL);
+      const rows = parse(csv, { columns: true }) as Array<Record<string, string>>;
+      assert.equal(rows[0]!.Summary, `[TODO] ${withoutControls(HOSTILE_TEXTS.join('\n'))}`);
+      assert.equal(rows[0]!.Owner, '␛[2J');
+    });
 
     it('round-trips quotes, commas and newlines (RFC 4180)', () => {
       const text = 'say "hi", then\nleave';
@@ -67,12 +78,30 @@ describe('exports', () => {
   });
 
   describe('Markdown', () => {
+    const live = ['![x](http://remote/x.png)', '[d](javascript:alert(1))', '<http://remote/autolink>', '<img src=x onerror=alert(1)>', '<a href="http://x">a</a>', '[r](http://remote/r "t")', '&lt;script&gt; **bold** `code`'];
+    for (const text of live) {
+      it(`keeps ${JSON.stringify(text)} from annotation text inert`, () => {
+        const md = toMarkdown(portfolioView([portfolioItem({ text, owner: text } as never)]));
+        const renderer = new MarkdownIt({ html: true });
+        renderer.validateLink = () => true;
+        const cells = (renderer.render(md).match(/<td>.*?<\/td>/g) ?? []).join('');
+        assert.doesNotMatch(cells, /<(?!\/?td>)/);
+        assert.ok(cells.includes(`[TODO] ${text.replace(/\n/g, ' ')}`.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')), cells);
+      });
+    }
+
+    it('makes control characters in every cell visible', () => {
+      const md = toMarkdown(portfolioView([portfolioItem({ text: HOSTILE_TEXTS.join(' '), owner: '\x1b[2J', file: '\x1b]8;;x.ts' } as never)]));
+      assert.doesNotMatch(md, RAW_CONTROL);
+      assert.match(md, /␛\\\[1A␛\\\[2K␛\\\[32mcheck passed/);
+    });
+
     it('prints the next sprint plan with budget, owners, estimates, interest and payback', () => {
       const items = [portfolioItem({ text: 'pipe | and <b>html</b>', owner: 'bob', score: { interest: 3, principal: 8, payback: 8 / 3, cycleTimeInterest: 3, incidentInterest: 0, terms: [] } } as never), portfolioItem({ status: 'wontfix' })];
       const md = toMarkdown(portfolioView(items));
       assert.match(md, /^# Debt plan: sprint 3 \(2026-02-02 to 2026-02-15\)/);
       assert.match(md, /Budget \*\*20 h\*\*; planned \*\*8 h\*\*; interest removed \*\*3 h\/sprint\*\*/);
-      assert.match(md, /\| 1 \| \[TODO\] pipe \\\| and &lt;b>html&lt;\/b> \| bob \| 8 \| 3 \| 2\.67 \| src\/a\.ts:\d+ \| most interest per hour \|/);
+      assert.match(md, /\| 1 \| \\\[TODO\\\] pipe \\\| and \\<b\\>html\\<\/b\\> \| bob \| 8 \| 3 \| 2\.67 \| src\/a\.ts:\d+ \| most interest per hour \|/);
       assert.match(md, /Open debt: 1 items, 8 h principal/);
     });
   });

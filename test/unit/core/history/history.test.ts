@@ -86,7 +86,8 @@ describe('git history', () => {
     repo.commit({ 'a.ts': '1' }, { date: '2026-06-01T00:00:00Z' });
     const script = `require('${path.join(__dirname, '../../../../node_modules/tsx/dist/cjs/index.cjs').replace(/\\/g, '/')}');
       const { readHistory } = require('${path.join(__dirname, '../../../../src/core/history/history.ts')}');
-      readHistory(process.argv[1], { windowDays: 180, halfLifeDays: 90, fixPattern: /fix/i, incidentPattern: /INC-\\d+/ }).then((h) => console.log(JSON.stringify(h)));`;
+      const { compilePattern } = require('${path.join(__dirname, '../../../../src/core/text/pattern.ts')}');
+      readHistory(process.argv[1], { windowDays: 180, halfLifeDays: 90, fixPattern: compilePattern('fix', { ignoreCase: true }), incidentPattern: compilePattern('INC-\\d+') }).then((h) => console.log(JSON.stringify(h)));`;
     const empty = makeTempDir();
     try {
       const out = spawnSync(process.execPath, ['-e', script, root], { env: { ...process.env, PATH: empty }, encoding: 'utf8' });
@@ -126,7 +127,8 @@ describe('git history', () => {
     git(root, ['checkout', '-q', 'main']);
     const script = `require('${path.join(__dirname, '../../../../node_modules/tsx/dist/cjs/index.cjs').replace(/\\/g, '/')}');
       const { readHistory } = require('${path.join(__dirname, '../../../../src/core/history/history.ts')}');
-      readHistory(process.argv[1], { windowDays: 3650, halfLifeDays: 90, fixPattern: /fix/i, incidentPattern: /INC-\\d+/ }, { asOf: ${start + 10_000 * 60} })
+      const { compilePattern } = require('${path.join(__dirname, '../../../../src/core/text/pattern.ts')}');
+      readHistory(process.argv[1], { windowDays: 3650, halfLifeDays: 90, fixPattern: compilePattern('fix', { ignoreCase: true }), incidentPattern: compilePattern('INC-\\d+') }, { asOf: ${start + 10_000 * 60} })
         .then((h) => console.log(JSON.stringify({ commits: h.commits, files: h.files.size, fixes: [...h.files.values()].reduce((s, f) => s + f.fixCommits, 0), rss: process.memoryUsage().rss })));`;
     const out = spawnSync(process.execPath, ['--max-old-space-size=48', '-e', script, root], { encoding: 'utf8' });
     assert.equal(out.status, 0, out.stderr);
