@@ -4,7 +4,7 @@ import { registerEditorInsights } from './editorInsights';
 import { registerItemCommands } from './itemCommands';
 import { registerLiveUpdates } from './liveUpdates';
 import { createPortfolioService, type PortfolioService } from './portfolioService';
-import { createSessionClient } from './sessionClient';
+import { createSessionClient, workerMemoryMb, type SessionClient } from './sessionClient';
 import { registerStatusBar } from './statusBar';
 import { registerTagging } from './tagging';
 import { registerTree, type DebtTreeProvider } from './tree';
@@ -16,6 +16,10 @@ const bundleEvaluatedMs = performance.now() - ((globalThis as { __debtPortfolioB
 export interface DebtPortfolioApi {
   service: PortfolioService;
   tree: DebtTreeProvider;
+  /** Error messages shown to the user since activation (at most one: later ones go to the log). */
+  errorsShown: readonly string[];
+  /** The session worker's client (tests and benchmarks drive it directly). */
+  sessions: SessionClient;
   /** The worker's scan cache: lookups it answered since activation, and its file in workspace storage. */
   scanCache: { readonly hits: number; readonly file: vscode.Uri | undefined };
   /** The first full scan; resolves when it is done. */
@@ -46,15 +50,15 @@ export function activate(context: vscode.ExtensionContext): DebtPortfolioApi {
   registerDashboard(context, service, log);
   registerLiveUpdates(context, service);
 
-  let shownError = false;
+  const errorsShown: string[] = [];
   const scanAll = async (): Promise<number> => {
     try {
       await service.rescanAll();
     } catch (error) {
       log.error(`scan failed: ${(error as Error).stack ?? String(error)}`);
-      if (!shownError) {
-        shownError = true;
-        void vscode.window.showErrorMessage(`Tech Debt: the scan failed: ${(error as Error).message}`, 'Open Log').then((choice) => choice && log.show());
+      if (errorsShown.length === 0) {
+        errorsShown.push(`Tech Debt: the scan failed: ${(error as Error).message}`);
+        void vscode.window.showErrorMessage(errorsShown[0]!, 'Open Log').then((choice) => choice && log.show());
       }
     }
     await vscode.commands.executeCommand('setContext', 'debtPortfolio.scanned', true);
@@ -65,11 +69,13 @@ export function activate(context: vscode.ExtensionContext): DebtPortfolioApi {
     vscode.commands.registerCommand('debtPortfolio.openLog', () => log.show()),
     vscode.workspace.onDidChangeWorkspaceFolders(() => void scanAll()),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void scanAll()),
+    client.onRestart(() => void scanAll()),
+    vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('debtPortfolio.workerMemoryMb') && client.restart(`debtPortfolio.workerMemoryMb is now ${workerMemoryMb()} MB`)),
   );
   const ready = new Promise<void>((resolve) => setTimeout(() => void scanAll().then(() => resolve()), 0));
   const activationMs = { activate: performance.now() - started, bundleEvaluation: bundleEvaluatedMs };
   log.debug(`activated in ${Math.round(activationMs.activate)} ms`);
-  return { service, tree, scanCache, ready, activationMs };
+  return { service, tree, sessions: client, scanCache, errorsShown, ready, activationMs };
 }
 
 export function deactivate(): void {}

@@ -72,7 +72,7 @@ export function createPortfolioService(log: vscode.LogOutputChannel, client: Ses
     });
   }
 
-  const subscriptions = [client.onState(({ root, state }) => apply(root, state)), client.onRestart(() => void service.rescanAll().catch((error: unknown) => log.error(`rescan after the worker restarted failed: ${(error as Error).message}`)))];
+  const subscriptions = [client.onState(({ root, state }) => apply(root, state))];
 
   const service: PortfolioService & vscode.Disposable = {
     onDidChange: changed.event,

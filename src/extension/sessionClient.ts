@@ -29,7 +29,12 @@ export interface SessionClient extends vscode.Disposable {
   readonly cache: CacheReport;
   request(body: RequestBody, hooks?: { token?: vscode.CancellationToken; onProgress?: (done: number, total: number) => void }): Promise<SessionState>;
   post(message: HostMessage): void;
+  /** Stops the worker and starts a new one (a changed memory limit, say), which may again be restarted once. */
+  restart(reason: string): void;
 }
+
+/** The worker's heap limit in MB (`debtPortfolio.workerMemoryMb`): a runaway parse stops the worker, not the editor. */
+export const workerMemoryMb = (): number => vscode.workspace.getConfiguration('debtPortfolio').get<number>('workerMemoryMb', 2048);
 
 interface Pending {
   resolve(state: SessionState): void;
@@ -53,17 +58,21 @@ export function createSessionClient(extensionPath: string, data: SessionWorkerDa
   let worker: Worker | undefined = start();
 
   function start(): Worker {
-    const started = new Worker(path.join(extensionPath, 'dist', 'worker.js'), { workerData: data });
+    const started = new Worker(path.join(extensionPath, 'dist', 'worker.js'), { workerData: data, resourceLimits: { maxOldGenerationSizeMb: workerMemoryMb() } });
     started.on('message', (message: WorkerMessage) => receive(message));
-    started.on('error', (error) => log.error(`session worker failed: ${error.stack ?? error.message}`));
+    started.on('error', (error) => log.error(`session worker failed: ${(error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? `out of memory (debtPortfolio.workerMemoryMb is ${workerMemoryMb()} MB)` : (error.stack ?? error.message)}`));
     started.on('exit', (code) => stopped(started, code));
     return started;
   }
 
+  function failPending(message: string): void {
+    for (const [, request] of pending) request.reject(new SessionError('WorkerStopped', message));
+    pending.clear();
+  }
+
   function stopped(which: Worker, code: number): void {
     if (disposed || which !== worker) return;
-    for (const [, request] of pending) request.reject(new SessionError('WorkerStopped', `the session worker stopped (exit code ${code}); the last good portfolio stays shown`));
-    pending.clear();
+    failPending(`the session worker stopped (exit code ${code}); the last good portfolio stays shown`);
     if (restarts >= 1) {
       worker = undefined;
       log.error(`session worker stopped again (exit code ${code}); not restarted. Reload the window to try again.`);
@@ -106,6 +115,16 @@ export function createSessionClient(extensionPath: string, data: SessionWorkerDa
         hooks.token?.onCancellationRequested(() => post({ type: 'cancel', id }));
         post({ ...body, id } as HostRequest);
       });
+    },
+    restart(reason) {
+      const old = worker;
+      worker = undefined;
+      void old?.terminate();
+      failPending(`the session worker was restarted (${reason})`);
+      restarts = 0;
+      log.info(`session worker restarted: ${reason}`);
+      worker = start();
+      restartEmitter.fire();
     },
     dispose() {
       disposed = true;
