@@ -17,7 +17,7 @@ export const artifacts = path.join(repo, 'test-artifacts');
 
 export function compileTests() {
   const outfile = path.join(repo, 'out', 'integration', 'index.js');
-  buildSync({ entryPoints: [path.join(repo, 'test/integration/index.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile, external: ['vscode', 'mocha'], sourcemap: 'inline', logLevel: 'error' });
+  buildSync({ entryPoints: [path.join(repo, 'test/integration/index.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile, external: ['vscode', 'mocha'], alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' }, sourcemap: 'inline', logLevel: 'error' });
   return outfile;
 }
 

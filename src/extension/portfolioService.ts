@@ -72,7 +72,9 @@ export function createPortfolioService(log: vscode.LogOutputChannel, client: Ses
     });
   }
 
-  const subscriptions = [client.onState(({ root, state }) => apply(root, state))];
+  /** A new worker numbers its states from 1 again. */
+  const forgetGenerations = () => entries.forEach((entry) => (entry.generation = 0));
+  const subscriptions = [client.onState(({ root, state }) => apply(root, state)), client.onRestart(forgetGenerations)];
 
   const service: PortfolioService & vscode.Disposable = {
     onDidChange: changed.event,

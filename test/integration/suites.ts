@@ -3,3 +3,4 @@ import './tree.test';
 import './editor.test';
 import './tagging.test';
 import './live.test';
+import './workerFailure.test';

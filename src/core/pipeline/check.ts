@@ -20,7 +20,8 @@ export async function checkFolder(rootPath: string, options: CheckOptions, hooks
   const portfolio = await buildPortfolio(rootPath, { ...options, record: false }, hooks);
   const { root } = portfolio.scan;
   const config = portfolio.config;
-  const base = options.base === undefined ? undefined : (await scanCommit(root, await resolveCommit(root, options.base), config, { tags: tagMatcher(options.tags ?? config.tags), parse: portfolio.settings.complexity })).items;
-  const gate = checkGate(portfolio.scan.items, base, portfolio.view.totals.interest, options.maxInterest ?? config.interestBudget);
+  const base = options.base === undefined ? undefined : await scanCommit(root, await resolveCommit(root, options.base), config, { tags: tagMatcher(options.tags ?? config.tags), parse: portfolio.settings.complexity });
+  for (const warning of base?.warnings ?? []) portfolio.notices.push(`${warning.file} at ${options.base}: ${warning.message}`);
+  const gate = checkGate(portfolio.scan.items, base?.items, portfolio.view.totals.interest, options.maxInterest ?? config.interestBudget);
   return { portfolio, gate };
 }

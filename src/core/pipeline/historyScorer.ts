@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { TeamConfig } from '../config';
+import { fsPath } from '../files/fileNames';
 import { lineAges, type BlameCache } from '../history/blame';
 import { readHistory, type FileHistory, type History, type HistorySettings } from '../history/history';
 import { loadIncidents } from '../history/incidents';
@@ -45,7 +45,7 @@ function linesOnDisk(root: string): (file: string) => number {
     let count = lines.get(file);
     if (count === undefined) {
       try {
-        count = nonBlankLines(readFileSync(path.join(root, file), 'utf8'));
+        count = nonBlankLines(readFileSync(fsPath(root, file), 'utf8'));
       } catch {
         count = 0;
       }

@@ -3,14 +3,15 @@ import { pathFilter } from '../files/excludes';
 import { nulSeparatedNames } from '../files/fileNames';
 import { blobsAt } from '../git/blobs';
 import { gitOutput } from '../git/run';
-import type { DebtItem } from '../model';
+import type { DebtItem, Warning } from '../model';
 import { nonBlankLines } from '../text/lines';
 import { fileItems, type ItemContext } from './fileItems';
 
-/** What a commit scan found: the items, and each file's non-blank line count (the file proxy reads it). */
+/** What a commit scan found: the items, each file's non-blank line count (the file proxy reads it), and files it could not read. */
 export interface CommitScan {
   items: DebtItem[];
   lines: Map<string, number>;
+  warnings: Warning[];
 }
 
 const escapeTag = (tag: string): string => tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -34,13 +35,13 @@ async function filesAt(root: string, commit: string, config: TeamConfig, context
  */
 export async function scanCommit(root: string, commit: string, config: TeamConfig, context: ItemContext): Promise<CommitScan> {
   if (!/^[0-9a-f]{40,64}$/.test(commit)) throw new Error(`not a full commit id: ${commit}`);
-  const blobs = await blobsAt(root, commit, await filesAt(root, commit, config, context), { maxBytes: config.maxFileSizeBytes });
+  const warnings: Warning[] = [];
+  const blobs = await blobsAt(root, commit, await filesAt(root, commit, config, context), { maxBytes: config.maxFileSizeBytes, onWarning: (warning) => warnings.push(warning) });
   const items: DebtItem[] = [];
   const lines = new Map<string, number>();
   for (const [file, text] of blobs) {
-    if (text.length > config.maxFileSizeBytes) continue;
     items.push(...((await fileItems(file, text, context))?.items ?? []));
     lines.set(file, nonBlankLines(text));
   }
-  return { items, lines };
+  return { items, lines, warnings };
 }

@@ -1,6 +1,6 @@
 import { tagMatcher } from '../annotations';
 import type { TeamConfig } from '../config';
-import { runGit } from '../git/run';
+import { gitOutput } from '../git/run';
 import { readHistory } from '../history/history';
 import { loadIncidents } from '../history/incidents';
 import { sprintCalendar } from '../portfolio/sprints';
@@ -21,9 +21,8 @@ export interface TrendPoint {
 }
 
 async function commitBefore(root: string, date: string): Promise<string | null> {
-  const result = await runGit(root, ['rev-list', '-1', `--before=${date}T00:00:00Z`, 'HEAD', '--']);
-  const commit = result.stdout.toString().trim();
-  return result.code === 0 && /^[0-9a-f]{40,64}$/.test(commit) ? commit : null;
+  const commit = (await gitOutput(root, ['rev-list', '-1', `--before=${date}T00:00:00Z`, 'HEAD', '--'])).stdout.toString().trim();
+  return /^[0-9a-f]{40,64}$/.test(commit) ? commit : null;
 }
 
 /**
