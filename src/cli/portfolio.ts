@@ -1,5 +1,7 @@
 import { buildPortfolio, type BuildOptions, type Portfolio } from '../core/portfolio/build';
+import type { Warning } from '../core/model';
 import { historyScorer } from '../core/scoring/historyScorer';
+import { StoreError } from '../core/store/schema';
 import { terminalProgress, UsageError, type OptionValues } from './command';
 
 /** Options every portfolio command takes. */
@@ -35,18 +37,34 @@ export function oneOf<T extends string>(values: OptionValues, name: string, allo
   return value as T;
 }
 
-/** Scans, scores, reconciles and plans the folder named by the one positional (default: here). */
+/**
+ * Scans, scores, reconciles and plans the folder named by the one positional (default: here). A store that
+ * cannot be saved (lock held, disk full, read-only folder) does not stop a command that shows: it is built
+ * again without recording, with a notice; `status`, whose job is to save, reports it and exits 2.
+ */
 export async function loadPortfolio(values: OptionValues, positionals: string[], options: Partial<BuildOptions> = {}): Promise<Portfolio> {
   if (positionals.length > 1) throw new UsageError(`expected one folder, got ${positionals.length}`);
   const progress = terminalProgress('scanning');
   try {
     const configOverrides = typeof values.since === 'string' ? { historyWindowDays: spanDays(values.since) } : {};
-    return await buildPortfolio(positionals[0] ?? '.', { noGit: values['no-git'] === true, scorer: historyScorer(), configOverrides, ...options }, { onProgress: progress.onProgress });
+    const build = (record: Partial<BuildOptions>): Promise<Portfolio> =>
+      buildPortfolio(positionals[0] ?? '.', { noGit: values['no-git'] === true, scorer: historyScorer(), configOverrides, ...options, ...record }, { onProgress: progress.onProgress });
+    return await build({}).catch(async (error: unknown) => {
+      if (!(error instanceof StoreError) || options.record) throw error;
+      const portfolio = await build({ record: false });
+      return { ...portfolio, notices: [...portfolio.notices, `${error.message}; nothing is saved`] };
+    });
   } finally {
     progress.end();
   }
 }
 
+/** Prints the notices and the config's rejected values, one line each on stderr. */
 export function printNotices(portfolio: Portfolio): void {
+  printConfigWarnings(portfolio.scan.warnings);
   for (const notice of portfolio.notices) process.stderr.write(`debt-portfolio: ${notice}\n`);
+}
+
+export function printConfigWarnings(warnings: readonly Warning[]): void {
+  for (const w of warnings) if (w.code.startsWith('config-')) process.stderr.write(`debt-portfolio: ${w.file}: ${w.message}\n`);
 }

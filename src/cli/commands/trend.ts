@@ -6,7 +6,7 @@ import { round } from '../../core/portfolio/view';
 import { historySettingsOf } from '../../core/scoring/historyScorer';
 import { historyOff } from '../../core/history/history';
 import { emit, UsageError, type Command } from '../command';
-import { oneOf, positiveNumber } from '../portfolio';
+import { oneOf, positiveNumber, printConfigWarnings } from '../portfolio';
 import { renderTable } from '../table';
 
 export const trendCommand: Command = {
@@ -26,7 +26,8 @@ Options:
     if (positionals.length > 1) throw new UsageError(`expected one folder, got ${positionals.length}`);
     const format = oneOf(values, 'format', ['table', 'json'] as const, 'table');
     const root = path.resolve(positionals[0] ?? '.');
-    const { config } = await loadConfig(root);
+    const { config, warnings } = await loadConfig(root);
+    printConfigWarnings(warnings);
     const settings = historySettingsOf(config);
     const off = await historyOff(root);
     if (off) throw new UsageError(off);
