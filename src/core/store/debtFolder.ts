@@ -49,7 +49,7 @@ export function readDebtFile(root: string, relative: string, limit: number): str
     fd = openSync(pathInside(root, relative), 'r');
     const stats = fstatSync(fd);
     if (!stats.isFile()) throw new DebtFileError(relative, 'is not a regular file');
-    if (stats.size > limit) throw new DebtFileError(relative, `is ${mebibytes(stats.size)}, over the limit of ${mebibytes(limit)}; it is not read`);
+    if (stats.size > limit) throw new DebtFileError(relative, `is ${stats.size} bytes, over the limit of ${limit} bytes (${mebibytes(limit)}); it is not read`);
     return readUpTo(fd, relative, limit).toString('utf8').replace(/^\uFEFF/, '');
   } catch (error) {
     if (error instanceof DebtFileError) throw error;
@@ -74,4 +74,4 @@ function readUpTo(fd: number, relative: string, limit: number): Buffer {
   }
 }
 
-export const mebibytes = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(bytes < 2 ** 20 ? 2 : 1)} MiB`;
+const mebibytes = (bytes: number): string => `${Math.round(bytes / 2 ** 20)} MiB`;

@@ -165,7 +165,7 @@ describe('portfolio store safety', () => {
     truncateSync(storePath(), 65 * 2 ** 20);
     const started = Date.now();
     const store = await openStore(root);
-    assert.match(store.readOnly ?? '', /^\.debt\/portfolio\.json: is 65\.0 MiB, over the limit of 64\.0 MiB; it is not read/);
+    assert.match(store.readOnly ?? '', /^\.debt\/portfolio\.json: is 68157440 bytes, over the limit of 67108864 bytes \(64 MiB\); it is not read/);
     assert.ok(Date.now() - started < 1_000);
   });
 
