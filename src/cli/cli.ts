@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ScanInputError } from '../core/pipeline/scanFolder';
+import { StoreError } from '../core/store/schema';
 import { EXIT_USAGE, UsageError, type Command } from './command';
 import { checkCommand } from './commands/check';
 import { exportCommand } from './commands/export';
@@ -47,7 +48,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     return await command.run(values, positionals);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ScanInputError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (error instanceof UsageError || error instanceof ScanInputError || error instanceof StoreError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`debt-portfolio ${name}: ${(error as Error).message}\n`);
       return EXIT_USAGE;
     }

@@ -17,11 +17,11 @@ export interface Command {
   run(values: OptionValues, positionals: string[]): Promise<number>;
 }
 
-/** Writes to a file when `out` names one, else to stdout. */
+/** Writes to a file when `out` names one (never through a link), else to stdout. */
 export async function emit(text: string, out: unknown): Promise<void> {
   if (typeof out === 'string') {
-    const { writeFile } = await import('node:fs/promises');
-    await writeFile(out, text);
+    const { writeOutput } = await import('./output');
+    await writeOutput(out, text);
   } else process.stdout.write(text);
 }
 

@@ -1,6 +1,7 @@
 import { configValueProblem, type TeamConfig } from '../core/config';
 import { buildPortfolio, type BuildOptions, type Portfolio } from '../core/pipeline/build';
 import { historyScorer } from '../core/pipeline/historyScorer';
+import type { Warning } from '../core/model';
 import { terminalProgress, UsageError, type OptionValues } from './command';
 
 /** Options every portfolio command takes. */
@@ -74,12 +75,22 @@ export async function withProgress<T>(work: (onProgress: ((done: number, total: 
   }
 }
 
-/** Scans, scores, reconciles and plans the folder named by the one positional (default: here). */
+/**
+ * Scans, scores, reconciles and plans the folder named by the one positional (default: here). A store that cannot
+ * be saved (lock held, disk full, read-only folder) does not stop a command that shows (a notice says nothing is
+ * saved); `status`, whose job is to save, asks for `record: true` and gets the error.
+ */
 export async function loadPortfolio(values: OptionValues, positionals: string[], options: Partial<BuildOptions> = {}): Promise<Portfolio> {
   const folder = folderOf(positionals);
   return withProgress((onProgress) => buildPortfolio(folder, { ...buildOptionsOf(values), ...options }, { onProgress }));
 }
 
+/** Prints the notices and the config's rejected values, one line each on stderr. */
 export function printNotices(portfolio: Portfolio): void {
+  printConfigWarnings(portfolio.scan.warnings);
   for (const notice of portfolio.notices) process.stderr.write(`debt-portfolio: ${notice}\n`);
+}
+
+export function printConfigWarnings(warnings: readonly Warning[]): void {
+  for (const w of warnings) if (w.code.startsWith('config-')) process.stderr.write(`debt-portfolio: ${w.file}: ${w.message}\n`);
 }

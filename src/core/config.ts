@@ -1,11 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_TAGS } from './annotations/grammar';
 import { DEFAULT_MAX_FILE_SIZE } from './files/readText';
 import type { Warning } from './model';
 import { parseJsonText } from './text/json';
 import { patternProblem } from './text/pattern';
+import { readDebtFile, type DebtFileError } from './files/debtFolder';
 
 export const CONFIG_FILE = '.debt/config.json';
 
@@ -96,14 +95,17 @@ export interface LoadedConfig {
   warnings: Warning[];
 }
 
+/** A real config is a few KiB; 2 million tags (20 MB) took 26.8 s and 1.5 GB to parse. */
+export const MAX_CONFIG_BYTES = 2 ** 20;
+
 export async function loadConfig(root: string): Promise<LoadedConfig> {
-  let text: string;
+  let text: string | undefined;
   try {
-    text = await readFile(path.join(root, CONFIG_FILE), 'utf8');
+    text = readDebtFile(root, CONFIG_FILE, MAX_CONFIG_BYTES);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { config: defaultConfig(), warnings: [] };
-    return { config: defaultConfig(), warnings: [{ file: CONFIG_FILE, code: 'config-unreadable', message: `${(error as Error).message}; defaults are used` }] };
+    return { config: defaultConfig(), warnings: [{ file: CONFIG_FILE, code: 'config-unreadable', message: `${(error as DebtFileError).reason}; defaults are used` }] };
   }
+  if (text === undefined) return { config: defaultConfig(), warnings: [] };
   const parsed = parseJsonText(text);
   if (!parsed.ok) return { config: defaultConfig(), warnings: [{ file: CONFIG_FILE, code: 'config-invalid', message: `${parsed.problem}; defaults are used` }] };
   return parseConfig(parsed.value);

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { toHtmlReport, type ReportAssets } from '../../core/export/html';
 import { historyOff } from '../../core/history/history';
@@ -7,6 +6,7 @@ import { todayUtc, type Portfolio } from '../../core/pipeline/build';
 import { trendOf } from '../../core/pipeline/trend';
 import { toDashboardModel } from '../../core/portfolio/dashboardModel';
 import type { Command } from '../command';
+import { writeOutput } from '../output';
 import { COMMON_OPTIONS, COMMON_USAGE, loadPortfolio, printNotices } from '../portfolio';
 
 /** The dashboard bundle and styles shipped beside the CLI (dist/webview.js, media/*.css). */
@@ -40,7 +40,7 @@ ${COMMON_USAGE}`,
   async run(values, positionals) {
     const portfolio = await loadPortfolio(values, positionals);
     printNotices(portfolio);
-    await writeFile(String(values.out), await reportHtml(portfolio, values['no-git'] !== true));
+    await writeOutput(String(values.out), await reportHtml(portfolio, values['no-git'] !== true));
     process.stdout.write(`wrote ${String(values.out)} (${portfolio.view.items.length} items)\n`);
     return 0;
   },

@@ -1,10 +1,10 @@
-import { writeFile } from 'node:fs/promises';
 import type { ScanResult, Warning } from '../../core/model';
 import { sortItems } from '../../core/portfolio/grouping';
 import { round, type PortfolioItem } from '../../core/portfolio/view';
 import { emit, UsageError, type Command } from '../command';
 import type { Portfolio } from '../../core/pipeline/build';
 import { COMMON_OPTIONS, COMMON_USAGE, loadPortfolio, printNotices } from '../portfolio';
+import { writeOutput } from '../output';
 import { renderTable } from '../table';
 import { reportHtml } from './report';
 
@@ -47,8 +47,8 @@ ${COMMON_USAGE}`,
     printNotices(portfolio);
     const result: ScanOutput = { ...portfolio.scan, items: portfolio.view.items, files: portfolio.files };
     const json = `${JSON.stringify(result, null, 2)}\n`;
-    if (typeof values.write === 'string') await writeFile(values.write, json);
-    if (typeof values.report === 'string') await writeFile(values.report, await reportHtml(portfolio, values['no-git'] !== true));
+    if (typeof values.write === 'string') await writeOutput(values.write, json);
+    if (typeof values.report === 'string') await writeOutput(values.report, await reportHtml(portfolio, values['no-git'] !== true));
     await emit(format === 'json' ? json : `${scanTable(result)}\n`, values.out);
     return 0;
   },

@@ -2,11 +2,18 @@ import path from 'node:path';
 import { todayUtc } from '../../core/pipeline/build';
 import { applyDecision, UnknownItemError, type DecisionChange } from '../../core/store/decide';
 import { openStore, type PortfolioStore } from '../../core/store/portfolioStore';
-import { STATUSES, type Status } from '../../core/store/schema';
+import { decisionSchema, StoreError, STATUSES, type Status } from '../../core/store/schema';
 import { UsageError, type Command, type OptionValues } from '../command';
 import { loadPortfolio, positiveNumber } from '../portfolio';
 
 const SETTABLE = STATUSES.filter((s): s is Exclude<Status, 'done'> => s !== 'done');
+
+/** Checks an option's value with the store's own schema for the field it sets. */
+function checked<K extends 'sprint' | 'notes' | 'owner'>(option: string, field: K, value: NonNullable<DecisionChange[K]>): NonNullable<DecisionChange[K]> {
+  const parsed = decisionSchema.shape[field].safeParse(value);
+  if (!parsed.success) throw new UsageError(`--${option}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  return value;
+}
 
 function changeOf(values: OptionValues): DecisionChange {
   const change: DecisionChange = {};
@@ -15,12 +22,12 @@ function changeOf(values: OptionValues): DecisionChange {
     change.status = values.set as DecisionChange['status'];
   }
   const sprint = positiveNumber(values, 'sprint');
-  if (sprint !== undefined) change.sprint = Math.round(sprint);
-  if (typeof values.note === 'string') change.notes = values.note;
+  if (sprint !== undefined) change.sprint = checked('sprint', 'sprint', Math.round(sprint));
+  if (typeof values.note === 'string') change.notes = checked('note', 'notes', values.note);
   if (values.pin && values.unpin) throw new UsageError('--pin and --unpin together');
   if (values.pin) change.pinned = true;
   if (values.unpin) change.pinned = false;
-  if (typeof values.owner === 'string') change.owner = values.owner === '' ? null : values.owner;
+  if (typeof values.owner === 'string') change.owner = values.owner === '' ? null : checked('owner', 'owner', values.owner);
   if (Object.keys(change).length === 0) throw new UsageError('nothing to change: give --set, --sprint, --note, --pin, --unpin or --owner');
   return change;
 }
@@ -60,7 +67,9 @@ Options:
     }
     if (!id) throw new UsageError(new UnknownItemError(positionals[0]!).message);
     const today = todayUtc();
-    await store.update((data) => void applyDecision(data, id, change, today));
+    await store.update((data) => void applyDecision(data, id, change, today)).catch((error: unknown) => {
+      throw error instanceof StoreError ? new UsageError(error.message) : error;
+    });
     const decision = store.data().items[id]!;
     process.stdout.write(`${id} ${decision.status}${decision.sprint !== undefined ? ` sprint ${decision.sprint}` : ''}${decision.pinned ? ' pinned' : ''}: ${decision.tag} ${decision.text}\n`);
     return 0;

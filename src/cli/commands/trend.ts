@@ -5,7 +5,7 @@ import { trendOf } from '../../core/pipeline/trend';
 import { round } from '../../core/portfolio/view';
 import { historyOff } from '../../core/history/history';
 import { emit, UsageError, type Command } from '../command';
-import { configNumber, oneOf } from '../portfolio';
+import { configNumber, oneOf, printConfigWarnings } from '../portfolio';
 import { renderTable } from '../table';
 
 export const trendCommand: Command = {
@@ -26,7 +26,8 @@ Options:
     const format = oneOf(values, 'format', ['table', 'json'] as const, 'table');
     const sprintsOption = configNumber(values, 'sprints', 'trendSprints');
     const root = path.resolve(positionals[0] ?? '.');
-    const { config } = await loadConfig(root);
+    const { config, warnings } = await loadConfig(root);
+    printConfigWarnings(warnings);
     const off = await historyOff(root);
     if (off) throw new UsageError(off);
     const points = await trendOf(root, config, { sprints: sprintsOption ?? config.trendSprints, today: todayUtc() });

@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import picomatch from 'picomatch';
 import { z } from 'zod';
 import type { Warning } from '../model';
 import { parseJsonText } from '../text/json';
+import { readDebtFile, type DebtFileError } from '../files/debtFolder';
 
 export const INCIDENTS_FILE = '.debt/incidents.json';
 export const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
@@ -39,15 +38,18 @@ export function incidentsOf(list: Incident[]): Incidents {
   };
 }
 
+/** 10,000 incidents take about 2 MiB. */
+export const MAX_INCIDENTS_BYTES = 16 * 2 ** 20;
+
 /** Reads `.debt/incidents.json` (`{ "incidents": [...] }`); a missing file is no incidents, a bad one a warning and no incidents. */
 export function loadIncidents(root: string): { incidents: Incidents; warnings: Warning[] } {
-  let text: string;
+  let text: string | undefined;
   try {
-    text = readFileSync(path.join(root, INCIDENTS_FILE), 'utf8');
+    text = readDebtFile(root, INCIDENTS_FILE, MAX_INCIDENTS_BYTES);
   } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    return { incidents: incidentsOf([]), warnings: missing ? [] : [{ file: INCIDENTS_FILE, code: 'incidents-unreadable', message: `${(error as Error).message}; incidents are ignored` }] };
+    return { incidents: incidentsOf([]), warnings: [{ file: INCIDENTS_FILE, code: 'incidents-unreadable', message: `${(error as DebtFileError).reason}; incidents are ignored` }] };
   }
+  if (text === undefined) return { incidents: incidentsOf([]), warnings: [] };
   const json = parseJsonText(text);
   if (!json.ok) return { incidents: incidentsOf([]), warnings: [{ file: INCIDENTS_FILE, code: 'incidents-invalid', message: `${json.problem}; incidents are ignored` }] };
   const parsed = fileSchema.safeParse(json.value);

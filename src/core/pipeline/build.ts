@@ -7,13 +7,16 @@ import { planPortfolio, type PlanSettings } from '../portfolio/planner';
 import { totalsOf, type PortfolioItem, type PortfolioView } from '../portfolio/view';
 import { openStore, type PortfolioStore } from '../store/portfolioStore';
 import { reconcile, type SeenItem } from '../store/reconcile';
-import { emptyPortfolio, type PortfolioData } from '../store/schema';
+import { emptyPortfolio, StoreError, type PortfolioData } from '../store/schema';
 import { fileItems, itemContextOf } from './fileItems';
 import type { Scorer, ScoredItem } from './historyScorer';
 import { resolveFolder, scanFile, scanFolder, type FileScan, type ScanCache, type ScanHooks, type ScanOptions } from './scanFolder';
 
 export interface BuildOptions extends ScanOptions {
-  /** Record what the scan found in the store (new items, retired items); off for read-only runs. */
+  /**
+   * Record what the scan found in the store (new items, retired items). Unset: record when the store can be saved,
+   * else say so in a notice and go on; true: a store that cannot be saved is an error; false: never record.
+   */
   record?: boolean;
   /** ISO date the plan and the store's dates are computed for (default: today, UTC). */
   today?: string;
@@ -106,18 +109,28 @@ export interface RebuildOptions {
 const byPlace = (a: DebtItem, b: DebtItem): number => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line);
 
 /** Scores the items and plans them against the store: recorded when asked and writable, else reconciled in memory only. */
-async function assemble(scan: ScanResult, store: PortfolioStore, config: TeamConfig, settings: Portfolio['settings'], options: { scorer: Scorer; record: boolean; today: string; blame?: 'run' | 'cached'; signal?: AbortSignal; previous?: PortfolioView }): Promise<Portfolio> {
+async function assemble(scan: ScanResult, store: PortfolioStore, config: TeamConfig, settings: Portfolio['settings'], options: { scorer: Scorer; record: boolean | 'if-possible'; today: string; blame?: 'run' | 'cached'; signal?: AbortSignal; previous?: PortfolioView }): Promise<Portfolio> {
   const { scored, notices, files, agesPending } = await options.scorer.score(scan.root, scan.items, { config, git: settings.git, signal: options.signal, blame: options.blame });
   if (options.previous) keepAges(scored, options.previous);
   const seen = seenItemsOf(scan.items, scored);
+  const inMemory = (): PortfolioData => {
+    const data = structuredClone(store.readOnly ? emptyPortfolio() : store.data());
+    reconcile(data, seen, options.today);
+    return data;
+  };
   let data: PortfolioData;
   if (store.readOnly || !options.record) {
-    data = structuredClone(store.readOnly ? emptyPortfolio() : store.data());
-    reconcile(data, seen, options.today);
+    data = inMemory();
     if (store.readOnly) notices.push(`${store.readOnly}; decisions are not shown and nothing is saved`);
   } else {
-    await store.update((current) => reconcile(current, seen, options.today));
-    data = store.data();
+    try {
+      await store.update((current) => reconcile(current, seen, options.today));
+      data = store.data();
+    } catch (error) {
+      if (!(error instanceof StoreError) || options.record === true) throw error;
+      data = inMemory();
+      notices.push(`${error.message}; nothing is saved`);
+    }
   }
   const itemFiles = new Set(scan.items.map((item) => item.file));
   const fileHistory = Object.fromEntries([...(files ?? new Map<string, FileHistory>())].filter(([file]) => itemFiles.has(file)).sort(([a], [b]) => (a < b ? -1 : 1)));
@@ -141,7 +154,7 @@ export async function buildPortfolio(rootPath: string, options: BuildOptions, ho
   const config = { ...loaded.config, ...options.configOverrides };
   const result = await scanFolder(root, { ...options, config: { config, warnings: loaded.warnings } }, hooks);
   const settings = { git: !options.noGit, complexity: options.complexity !== false, plan: options.plan, configOverrides: options.configOverrides ?? {} };
-  return assemble(result, await openStore(root), config, settings, { scorer: options.scorer, record: options.record !== false, today: options.today ?? todayUtc(), signal: hooks.signal });
+  return assemble(result, await openStore(root), config, settings, { scorer: options.scorer, record: options.record ?? 'if-possible', today: options.today ?? todayUtc(), signal: hooks.signal });
 }
 
 /**

@@ -82,6 +82,7 @@ export function historyScorer(blameCache: BlameCache = new Map()): Scorer {
       const agesOf = (file: string) => agesByFile.get(file) ?? agesByFile.set(file, lineAges(root, file, blameCache, { cachedOnly: blame === 'cached' })).get(file)!;
       let agesPending = false;
       for (const item of items) {
+        signal?.throwIfAborted();
         const score = scoreItem(scoringInputOf(item, ground));
         const ages = history.available && item.kind === 'annotation' ? await agesOf(item.file) : undefined;
         if (ages === 'not-cached') agesPending = true;

@@ -35,8 +35,8 @@ export interface PortfolioSession {
   rescan(hooks?: ScanHooks): Promise<SessionState>;
   /** Finds some files' items again (editor text, or the file on disk) without running blame. */
   replaceFiles(changed: readonly ChangedFile[], hooks?: Pick<ScanHooks, 'signal'>): Promise<SessionState>;
-  /** Scores everything again (running blame) against the store as it is now. */
-  rescore(): Promise<SessionState>;
+  /** Scores everything again (running blame) against the store as it is now; an abort stops it between files. */
+  rescore(hooks?: Pick<ScanHooks, 'signal'>): Promise<SessionState>;
   /** Records a team decision and answers with the view it gives. */
   decide(id: string, change: DecisionChange): Promise<SessionState>;
 }
@@ -100,10 +100,11 @@ export function createSession(settings: SessionSettings): PortfolioSession {
         const started = performance.now();
         return stateOf(await rebuild(built(), changed, { scorer, blame: 'cached', cache: settings.cache, signal: hooks.signal }), started);
       }),
-    rescore: () =>
+    rescore: (hooks = {}) =>
       serially(async () => {
+        hooks.signal?.throwIfAborted();
         const started = performance.now();
-        return stateOf(await rebuild(built(), [], { scorer, blame: 'run' }), started);
+        return stateOf(await rebuild(built(), [], { scorer, blame: 'run', signal: hooks.signal }), started);
       }),
     decide: (id, change) =>
       serially(async () => {

@@ -9,6 +9,17 @@ export interface ServedCache extends ScanCache {
   save(): Promise<void>;
 }
 
+/** Progress at most every 100 ms, and the last one: a message per file would keep the host's thread busy. */
+function throttled(report: (done: number, total: number) => void): (done: number, total: number) => void {
+  let last = 0;
+  return (done, total) => {
+    const now = performance.now();
+    if (done < total && now - last < 100) return;
+    last = now;
+    report(done, total);
+  };
+}
+
 /**
  * Answers host messages with sessions, one per folder: the body of the session worker, and of any host that wants
  * the same behaviour in its own thread. Each request is answered once, with a state or an error; a live edit that
@@ -17,6 +28,8 @@ export interface ServedCache extends ScanCache {
 export function createSessionServer(post: (message: WorkerMessage) => void, cache?: ServedCache): { handle(message: HostMessage): Promise<void> } {
   const sessions = new Map<string, PortfolioSession>();
   const running = new Map<number, AbortController>();
+  /** The blame pass that dates a live edit's lines, per folder: any newer request for the folder goes first. */
+  const dating = new Map<string, AbortController>();
   const cacheReport = (): CacheReport => ({ hits: cache?.hits ?? 0, ...(cache?.file ? { file: cache.file } : {}) });
 
   const sessionOf = (request: HostRequest): PortfolioSession => {
@@ -28,14 +41,27 @@ export function createSessionServer(post: (message: WorkerMessage) => void, cach
     return session;
   };
 
+  /** Dates the lines a live edit left undated, unless a newer request for the folder comes first. */
+  function dateLater(root: string, session: PortfolioSession): void {
+    const controller = new AbortController();
+    dating.set(root, controller);
+    setTimeout(() => {
+      session
+        .rescore({ signal: controller.signal })
+        .then((state) => post({ type: 'state', id: null, root, state, cache: cacheReport() }))
+        .catch((error: unknown) => (error as Error).name === 'AbortError' || post({ type: 'log', level: 'warn', message: `${root}: dating lines failed: ${(error as Error).message}` }));
+    }, 0);
+  }
+
   async function answer(request: HostRequest): Promise<void> {
+    dating.get(request.root)?.abort();
     const controller = new AbortController();
     running.set(request.id, controller);
     try {
       const session = sessionOf(request);
       const signal = controller.signal;
       const state = await (request.type === 'rescan'
-        ? session.rescan({ signal, onProgress: (done, total) => post({ type: 'progress', id: request.id, done, total }) })
+        ? session.rescan({ signal, onProgress: throttled((done, total) => post({ type: 'progress', id: request.id, done, total })) })
         : request.type === 'replaceFiles'
           ? session.replaceFiles(request.changed, { signal })
           : request.type === 'rescore'
@@ -43,7 +69,7 @@ export function createSessionServer(post: (message: WorkerMessage) => void, cach
             : session.decide(request.item, request.change));
       post({ type: 'state', id: request.id, root: request.root, state, cache: cacheReport() });
       if (request.type === 'rescan') await cache?.save();
-      if (state.agesPending) post({ type: 'state', id: null, root: request.root, state: await session.rescore(), cache: cacheReport() });
+      if (state.agesPending) dateLater(request.root, session);
     } catch (error) {
       const { name, message, stack } = error instanceof Error ? error : new Error(String(error));
       post({ type: 'error', id: request.id, root: request.root, name, message, ...(stack ? { stack } : {}) });

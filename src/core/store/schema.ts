@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 export const STORE_FILE = '.debt/portfolio.json';
 export const SCHEMA_VERSION = 2;
+/** 100,000 items take about 23 MiB; the limit leaves room for 250,000 or more, with notes. */
+export const MAX_STORE_BYTES = 64 * 2 ** 20;
 
 export const STATUSES = ['open', 'planned', 'accepted', 'wontfix', 'done'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -61,14 +63,21 @@ export function emptyPortfolio(): PortfolioData {
   return { schemaVersion: SCHEMA_VERSION, items: {} };
 }
 
+/** A store problem the user can act on, told in one line that names the file. */
+export class StoreError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
 /** Thrown for a store file that cannot be used; the file is then never written. */
-export class StoreUnusableError extends Error {
+export class StoreUnusableError extends StoreError {
   constructor(
     readonly file: string,
     readonly reason: string,
   ) {
     super(`${file}: ${reason}`);
-    this.name = 'StoreUnusableError';
   }
 }
 
@@ -94,13 +103,32 @@ const describe = (error: z.ZodError): string => {
   return issue ? `${issue.path.join('.') || '(top)'}: ${issue.message}` : 'invalid';
 };
 
-/** Validates a parsed store file, migrating older versions; throws StoreUnusableError with the reason. */
-export function toCurrentSchema(raw: unknown, file: string): PortfolioData {
+/** zod drops an own `__proto__` key without a word (it cannot be assigned); such a key is an error here. */
+function protoKeyPath(raw: unknown): string | undefined {
+  const items = (raw as { items?: unknown }).items;
+  if (typeof items !== 'object' || items === null) return undefined;
+  if (Object.hasOwn(items, '__proto__')) return 'items.__proto__';
+  for (const [id, decision] of Object.entries(items)) {
+    if (typeof decision === 'object' && decision !== null && Object.hasOwn(decision, '__proto__')) return `items.${id}.__proto__`;
+  }
+  return undefined;
+}
+
+/** Validates data in the current schema (`text` is its JSON, for a quick look for `__proto__`); the reason names the first bad path. */
+export function validationError(data: unknown, text: string): string | undefined {
+  const proto = text.includes('"__proto__"') ? protoKeyPath(data) : undefined;
+  if (proto) return `${proto}: not an allowed key`;
+  const parsed = portfolioSchema.safeParse(data);
+  return parsed.success ? undefined : describe(parsed.error);
+}
+
+/** Validates a parsed store file (`text` is the file), migrating older versions; throws StoreUnusableError with the reason. */
+export function toCurrentSchema(raw: unknown, text: string, file: string): PortfolioData {
   const version = versionOf(raw);
   if (version === undefined) throw new StoreUnusableError(file, 'no schemaVersion: not a portfolio file');
   if (version > SCHEMA_VERSION) throw new StoreUnusableError(file, `written by a newer version (schema ${version}; this one reads up to ${SCHEMA_VERSION}); update the tool`);
   const current = version === 1 ? migrateV1(raw, file) : raw;
-  const parsed = portfolioSchema.safeParse(current);
-  if (!parsed.success) throw new StoreUnusableError(file, `invalid: ${describe(parsed.error)}`);
-  return parsed.data;
+  const invalid = validationError(current, version === 1 ? JSON.stringify(current) : text);
+  if (invalid) throw new StoreUnusableError(file, `invalid: ${invalid}`);
+  return current as PortfolioData;
 }
