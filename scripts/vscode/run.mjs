@@ -35,9 +35,11 @@ export async function runSuites(env = {}, onLine = (line) => process.stdout.writ
       void page.exposeFunction('codeAutomationExit', (code) => resolve(Number(code)));
       setTimeout(() => resolve('timeout'), TIMEOUT_MS).unref();
     });
+    let suitesDone = false;
     await page.exposeFunction('codeAutomationLog', (type, args) => {
       const line = format(...(Array.isArray(args) ? args : [args]));
-      if (!WORKBENCH_NOISE.test(line)) onLine(line);
+      if (line.startsWith('DEBT_PORTFOLIO_SUITES_DONE')) suitesDone = true;
+      else if (!WORKBENCH_NOISE.test(line)) onLine(line);
     });
     const remote = (file) => `vscode-remote://127.0.0.1:${server.port}${file}`;
     const payload = JSON.stringify([['extensionDevelopmentPath', remote(repo)], ['extensionTestsPath', remote(tests)]]);
@@ -47,6 +49,10 @@ export async function runSuites(env = {}, onLine = (line) => process.stdout.writ
     await page.screenshot({ path: path.join(artifacts, 'vscode-integration.png') }).catch(() => {});
     if (code === 'timeout') {
       log(`the suites did not finish in ${TIMEOUT_MS / 1000} s; code-server said:\n${server.output().slice(-3000)}`);
+      return 1;
+    }
+    if (code === 0 && !suitesDone) {
+      log('the extension host was lost before the suites finished (see the output above)');
       return 1;
     }
     return code;

@@ -33,6 +33,13 @@ export interface SessionClient extends vscode.Disposable {
   restart(reason: string): void;
 }
 
+/**
+ * Measured with Node 24.21 (VS Code 1.139's extension host): without an explicit young-generation limit, the second
+ * worker in a process to reach its heap limit aborted the whole process ("Fatal process out of memory"); with one,
+ * three workers in a row ran out of memory and the process lived.
+ */
+const YOUNG_GENERATION_MB = 48;
+
 /** The worker's heap limit in MB (`debtPortfolio.workerMemoryMb`): a runaway parse stops the worker, not the editor. */
 export const workerMemoryMb = (): number => vscode.workspace.getConfiguration('debtPortfolio').get<number>('workerMemoryMb', 2048);
 
@@ -58,7 +65,7 @@ export function createSessionClient(extensionPath: string, data: SessionWorkerDa
   let worker: Worker | undefined = start();
 
   function start(): Worker {
-    const started = new Worker(path.join(extensionPath, 'dist', 'worker.js'), { workerData: data, resourceLimits: { maxOldGenerationSizeMb: workerMemoryMb() } });
+    const started = new Worker(path.join(extensionPath, 'dist', 'worker.js'), { workerData: data, resourceLimits: { maxOldGenerationSizeMb: workerMemoryMb(), maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     started.on('message', (message: WorkerMessage) => receive(message));
     started.on('error', (error) => log.error(`session worker failed: ${(error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? `out of memory (debtPortfolio.workerMemoryMb is ${workerMemoryMb()} MB)` : (error.stack ?? error.message)}`));
     started.on('exit', (code) => stopped(started, code));
