@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from
 import path from 'node:path';
 import { diskScanCache, type DiskScanCache } from '../../../../src/core/cache/diskScanCache';
 import { SCAN_CACHE_VERSION } from '../../../../src/core/cache/scanCacheFile';
-import { scan, type ScanCache } from '../../../../src/core/scan';
+import { scanFolder, type ScanCache } from '../../../../src/core/pipeline/scanFolder';
 import { makeTempDir, removeDir, writeFiles } from '../../../helpers/tempDir';
 
 describe('disk scan cache', () => {
@@ -24,7 +24,7 @@ describe('disk scan cache', () => {
     const cache = await diskScanCache(root, dir);
     const loaded = await cache.load();
     const asScanCache: ScanCache = cache;
-    const result = await scan(root, { noGit: true, cache: asScanCache });
+    const result = await scanFolder(root, { noGit: true, cache: asScanCache });
     assert.equal(await cache.save(), undefined);
     return { cache, loaded, items: result.items };
   }
@@ -80,7 +80,7 @@ describe('disk scan cache', () => {
       assert.equal(warning?.file, cache.file);
       assert.equal(warning?.code, 'scan-cache-ignored');
       assert.match(warning!.message, problem);
-      await scan(root, { noGit: true, cache: again });
+      await scanFolder(root, { noGit: true, cache: again });
       assert.equal(again.hits, 0);
       assert.equal(await again.save(), undefined);
       assert.equal(await (await diskScanCache(root, dir)).load(), undefined);
@@ -96,7 +96,7 @@ describe('disk scan cache', () => {
       writeFileSync(foreign.file, readFileSync(cache.file));
       const warning = await foreign.load();
       assert.match(warning?.message ?? '', /for another folder \(.*debt-cached-root-.*\), not .*debt-other-root-/);
-      await scan(other, { noGit: true, cache: foreign });
+      await scanFolder(other, { noGit: true, cache: foreign });
       assert.equal(foreign.hits, 0);
     } finally {
       removeDir(other);
@@ -110,7 +110,7 @@ describe('disk scan cache', () => {
     const cache = await diskScanCache(root, dir);
     symlinkSync(victim, cache.file);
     assert.match((await cache.load())?.message ?? '', /symbolic link/);
-    await scan(root, { noGit: true, cache });
+    await scanFolder(root, { noGit: true, cache });
     assert.equal(await cache.save(), undefined);
     assert.equal(readFileSync(victim, 'utf8'), 'precious');
     assert.equal(await (await diskScanCache(root, dir)).load(), undefined);
@@ -120,14 +120,14 @@ describe('disk scan cache', () => {
     const blocked = path.join(path.dirname(dir), 'blocked');
     writeFileSync(blocked, 'a file where the cache folder should be');
     const cache = await diskScanCache(root, path.join(blocked, 'debt-portfolio'));
-    await scan(root, { noGit: true, cache });
+    await scanFolder(root, { noGit: true, cache });
     const warning = await cache.save();
     assert.equal(warning?.code, 'scan-cache-not-saved');
     assert.equal(warning?.file, cache.file);
     const full = await diskScanCache(root, dir);
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, path.basename(full.file)), 'x');
-    await scan(root, { noGit: true, cache: full });
+    await scanFolder(root, { noGit: true, cache: full });
     assert.equal(await full.save(), undefined);
     assert.deepEqual(readdirSync(dir), [path.basename(full.file)]);
   });
