@@ -21,6 +21,8 @@ export interface TagMatcher {
   anywhere: RegExp;
   /** A tag at the start of a comment line, after its decoration. */
   atStart: RegExp;
+  /** False when UTF-8 bytes hold no tag's spelling, so they need no decoding: a cheaper test before `anywhere`. */
+  inBytes: (utf8: Buffer) => boolean;
 }
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -30,7 +32,27 @@ export function tagMatcher(tags: readonly string[]): TagMatcher {
   return {
     anywhere: new RegExp(`(?:${alternatives})(?![\\w$])`),
     atStart: new RegExp(`^@?(${alternatives})(?![\\w$])`),
+    inBytes: bytesHoldAny(tags.map((tag) => Buffer.from(tag, 'utf8'))),
   };
+}
+
+/**
+ * Buffer#indexOf runs a memchr-based search for needles under 8 bytes and a Boyer-Moore-Horspool one from 8 on,
+ * 5x slower on source text (OPTIMIZE over the scan corpus: 15 ms, its first 7 bytes: 2.6 ms).
+ */
+const FAST_NEEDLE_BYTES = 7;
+
+function bytesHoldAny(needles: readonly Buffer[]): (utf8: Buffer) => boolean {
+  const prefixes = needles.map((needle) => needle.subarray(0, FAST_NEEDLE_BYTES));
+  return (utf8) => needles.some((needle, k) => holds(utf8, needle, prefixes[k]!));
+}
+
+function holds(haystack: Buffer, needle: Buffer, prefix: Buffer): boolean {
+  if (prefix.length === needle.length) return haystack.includes(needle);
+  for (let at = haystack.indexOf(prefix); at >= 0; at = haystack.indexOf(prefix, at + 1)) {
+    if (haystack.subarray(at, at + needle.length).equals(needle)) return true;
+  }
+  return false;
 }
 
 interface CommentLine {

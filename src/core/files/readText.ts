@@ -12,28 +12,45 @@ const MINIFIED_MIN_BYTES = 2048;
 const MINIFIED_MEAN_LINE = 300;
 
 export type ReadOutcome =
-  | { ok: true; text: string; bytes: number; notes: string[] }
+  | { ok: true; text: string; bytes: number; notes: string[]; tagless?: undefined }
   | { ok: false; reason: SkipReason; detail: string };
 
-function decode(buffer: Buffer): { text: string; notes: string[] } | undefined {
+/** A file read and checked like any other whose UTF-8 bytes hold no tag, so it was not decoded. */
+export interface TaglessOutcome {
+  ok: true;
+  tagless: true;
+  bytes: number;
+}
+
+export interface ReadTextOptions {
+  /** False when UTF-8 bytes hold no tag (`TagMatcher.inBytes`): such a file is not decoded. */
+  mayHoldTag: (utf8: Buffer) => boolean;
+}
+
+const hasUtf16Bom = (buffer: Buffer): boolean => (buffer[0] === 0xff && buffer[1] === 0xfe) || (buffer[0] === 0xfe && buffer[1] === 0xff);
+
+const isBinary = (buffer: Buffer): boolean => !hasUtf16Bom(buffer) && buffer.subarray(0, BINARY_SNIFF_BYTES).includes(0);
+
+function decode(buffer: Buffer, mayHoldTag?: ReadTextOptions['mayHoldTag']): { text: string; notes: string[] } | { tagless: true } {
   if (buffer[0] === 0xff && buffer[1] === 0xfe) return { text: buffer.subarray(2).toString('utf16le'), notes: ['UTF-16LE (byte order mark)'] };
   if (buffer[0] === 0xfe && buffer[1] === 0xff) {
     const swapped = Buffer.from(buffer.subarray(2));
     swapped.swap16();
     return { text: swapped.toString('utf16le'), notes: ['UTF-16BE (byte order mark)'] };
   }
-  const sniff = buffer.subarray(0, BINARY_SNIFF_BYTES);
-  if (sniff.includes(0)) return undefined;
   const body = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? buffer.subarray(3) : buffer;
-  const notes = isUtf8(body) ? [] : ['invalid UTF-8: undecodable bytes read as U+FFFD, line numbers unaffected'];
-  return { text: body.toString('utf8'), notes };
+  const valid = isUtf8(body);
+  if (valid && mayHoldTag && !mayHoldTag(body)) return { tagless: true };
+  return { text: body.toString('utf8'), notes: valid ? [] : ['invalid UTF-8: undecodable bytes read as U+FFFD, line numbers unaffected'] };
 }
 
+/** Lines averaging over MINIFIED_MEAN_LINE bytes; counts newlines only until there are enough for a shorter mean. */
 function looksMinified(buffer: Buffer): boolean {
   if (buffer.length < MINIFIED_MIN_BYTES) return false;
+  const enough = buffer.length / MINIFIED_MEAN_LINE;
   let lines = 1;
-  for (let at = buffer.indexOf(10); at >= 0; at = buffer.indexOf(10, at + 1)) lines++;
-  return buffer.length / lines > MINIFIED_MEAN_LINE;
+  for (let at = buffer.indexOf(10); at >= 0 && lines < enough; at = buffer.indexOf(10, at + 1)) lines++;
+  return lines < enough;
 }
 
 /** The bytes of a regular file, or why it is skipped; one open, one fstat, one read, never following a link. */
@@ -65,18 +82,22 @@ function readBytes(absolute: string | Buffer, maxBytes: number): { bytes: Buffer
 /**
  * Reads a file as text, or says why it is skipped: never throws for a bad file. Synchronous on
  * purpose: for thousands of small files it is several times faster than the promise API's thread-pool
- * round trips; callers yield between files.
+ * round trips; callers yield between files. With `mayHoldTag`, a valid UTF-8 file whose bytes hold no
+ * tag comes back tagless, undecoded, after the same binary and minified checks.
  */
-export function readText(root: string, file: string, maxBytes: number): ReadOutcome {
+export function readText(root: string, file: string, maxBytes: number): ReadOutcome;
+export function readText(root: string, file: string, maxBytes: number, options: ReadTextOptions): ReadOutcome | TaglessOutcome;
+export function readText(root: string, file: string, maxBytes: number, options?: ReadTextOptions): ReadOutcome | TaglessOutcome {
   const absolute = fsPath(root, file);
   try {
     const read = readBytes(absolute, maxBytes);
     if ('symlink' in read) return { ok: false, reason: symlinkSkipSync(root, file), detail: 'symbolic link, not followed' };
     if ('reason' in read) return { ok: false, ...read };
     const buffer = read.bytes;
-    const decoded = decode(buffer);
-    if (!decoded) return { ok: false, reason: 'binary', detail: `a NUL byte in the first ${BINARY_SNIFF_BYTES} bytes` };
+    if (isBinary(buffer)) return { ok: false, reason: 'binary', detail: `a NUL byte in the first ${BINARY_SNIFF_BYTES} bytes` };
     if (looksMinified(buffer)) return { ok: false, reason: 'minified', detail: `lines average over ${MINIFIED_MEAN_LINE} characters` };
+    const decoded = decode(buffer, options?.mayHoldTag);
+    if ('tagless' in decoded) return { ok: true, tagless: true, bytes: buffer.length };
     return { ok: true, text: decoded.text, bytes: buffer.length, notes: decoded.notes };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
