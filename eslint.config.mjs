@@ -12,7 +12,7 @@ const CORE_LAYERS = [
   ['model', 'ids', 'text'],
   ['git', 'files', 'annotations'],
   ['complexity', 'tagging', 'config'],
-  ['history', 'store'],
+  ['history', 'store', 'cache'],
   ['scoring'],
   ['portfolio'],
   ['export'],

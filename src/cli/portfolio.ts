@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { diskScanCache, type DiskScanCache } from '../core/cache/diskScanCache';
 import { configValueProblem, type TeamConfig } from '../core/config';
 import { buildPortfolio, type BuildOptions, type Portfolio } from '../core/pipeline/build';
 import { historyScorer } from '../core/pipeline/historyScorer';
@@ -7,11 +9,14 @@ import { terminalProgress, UsageError, type OptionValues } from './command';
 /** Options every portfolio command takes. */
 export const COMMON_OPTIONS = {
   'no-git': { type: 'boolean', default: false },
+  'no-cache': { type: 'boolean', default: false },
   since: { type: 'string' },
 } as const;
 
 export const COMMON_USAGE = `  --since <span>        the history window, like 90d, 12w or 6m (default: historyWindowDays, 180 days)
   --no-git              no git at all: list files by walking, no history
+  --no-cache            neither read nor write the scan cache (kept in the platform's cache folder,
+                        or DEBT_PORTFOLIO_CACHE_DIR)
   -h, --help            show this help`;
 
 const SPAN_DAYS = { d: 1, w: 7, m: 30, y: 365 } as const;
@@ -65,6 +70,20 @@ export function buildOptionsOf(values: OptionValues): BuildOptions {
   return { noGit: values['no-git'] === true, scorer: historyScorer(), configOverrides };
 }
 
+/**
+ * Runs work with the folder's scan cache from the platform's cache folder (none with --no-cache): loaded before,
+ * saved after the work succeeded; a cache that cannot be used or saved is one warning, never an error.
+ */
+export async function withScanCache<T>(values: OptionValues, folder: string, work: (cache: DiskScanCache | undefined) => Promise<T>): Promise<T> {
+  if (values['no-cache'] === true) return work(undefined);
+  const cache = await diskScanCache(path.resolve(folder));
+  const warn = (warning: Warning | undefined) => warning && process.stderr.write(`debt-portfolio: ${warning.file}: ${warning.message}\n`);
+  warn(await cache.load());
+  const result = await work(cache);
+  warn(await cache.save());
+  return result;
+}
+
 /** Runs work with a progress line on a terminal. */
 export async function withProgress<T>(work: (onProgress: ((done: number, total: number) => void) | undefined) => Promise<T>): Promise<T> {
   const progress = terminalProgress('scanning');
@@ -82,7 +101,7 @@ export async function withProgress<T>(work: (onProgress: ((done: number, total: 
  */
 export async function loadPortfolio(values: OptionValues, positionals: string[], options: Partial<BuildOptions> = {}): Promise<Portfolio> {
   const folder = folderOf(positionals);
-  return withProgress((onProgress) => buildPortfolio(folder, { ...buildOptionsOf(values), ...options }, { onProgress }));
+  return withScanCache(values, folder, (cache) => withProgress((onProgress) => buildPortfolio(folder, { ...buildOptionsOf(values), cache, ...options }, { onProgress })));
 }
 
 /** Prints the notices and the config's rejected values, one line each on stderr. */

@@ -5,6 +5,10 @@ import path from 'node:path';
 import { makeTempDir } from './tempDir';
 
 let built: string | undefined;
+let scanCaches: string | undefined;
+
+/** Where the CLI under test keeps its scan caches: a temp folder, never the tester's cache or the scanned folder. */
+export const testCacheDir = (): string => (scanCaches ??= makeTempDir('debt-cli-cache-'));
 
 /** Bundles the CLI from source once per test run, as `npm run build` does (TypeScript apart), into a folder any user can read. */
 export function cliPath(): string {
@@ -36,7 +40,7 @@ export function runCli(args: string[], options: { cwd?: string; unprivileged?: b
     encoding: 'utf8',
     input: options.input,
     timeout: options.timeoutMs,
-    env: { ...process.env, HOME: options.cwd ?? process.env.HOME, ...options.env },
+    env: { ...process.env, HOME: options.cwd ?? process.env.HOME, DEBT_PORTFOLIO_CACHE_DIR: testCacheDir(), ...options.env },
     ...(asNobody ? { uid: 65534, gid: 65534 } : {}),
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };

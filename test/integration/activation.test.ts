@@ -21,7 +21,8 @@ describe('activation', () => {
     assert.equal(await vscode.commands.executeCommand('debtPortfolio.scanWorkspace'), 4);
     assert.equal(scanCache.hits - hits, 3, 'README.md, deploy.py and orders.ts come from the cache');
     assert.ok(scanCache.file, 'the workspace has a storage folder');
-    const saved = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(scanCache.file)).toString('utf8')) as Record<string, unknown[]>;
-    assert.equal(Object.keys(saved).length, 3);
+    const saved = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(scanCache.file)).toString('utf8')) as { format: string; entries: Record<string, unknown> };
+    assert.equal(saved.format, 'debt-portfolio scan cache');
+    assert.equal(Object.keys(saved.entries).length, 3);
   });
 });

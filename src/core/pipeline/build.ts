@@ -10,7 +10,8 @@ import { reconcile, type SeenItem } from '../store/reconcile';
 import { emptyPortfolio, StoreError, type PortfolioData } from '../store/schema';
 import { fileItems, itemContextOf } from './fileItems';
 import type { Scorer, ScoredItem } from './historyScorer';
-import { resolveFolder, scanFile, scanFolder, type FileScan, type ScanCache, type ScanHooks, type ScanOptions } from './scanFolder';
+import { resolveFolder, scanFile, scanFolder, type FileScan, type ScanHooks, type ScanOptions } from './scanFolder';
+import type { ScanCache } from '../cache/scanCacheFile';
 
 export interface BuildOptions extends ScanOptions {
   /**

@@ -1,17 +1,12 @@
 import { commentsOf, findAnnotations, languageOf, type FoundAnnotation, type TagMatcher } from '../annotations';
 import { annotationsFromComments } from '../annotations/grammar';
+import type { FileItems } from '../cache/scanCacheFile';
 import { analyzeSource, COMPLEXITY_EXTENSIONS } from '../complexity/analyze';
 import type { FunctionRecord } from '../complexity/records';
 import { loadTypeScript } from '../complexity/typescript';
 import type { TeamConfig } from '../config';
 import { annotationIds, hotspotIds } from '../ids';
-import type { AnnotationItem, DebtItem, HotspotItem, Warning } from '../model';
-
-/** A file's items and file-level warnings. */
-export interface FileItems {
-  items: DebtItem[];
-  warnings: Warning[];
-}
+import type { AnnotationItem, HotspotItem } from '../model';
 
 /** A function over either threshold is a hotspot. */
 export interface HotspotThresholds {

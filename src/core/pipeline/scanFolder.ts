@@ -2,18 +2,14 @@ import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { languageOf, tagMatcher } from '../annotations';
+import type { ScanCache } from '../cache/scanCacheFile';
+import { COMPLEXITY_EXTENSIONS } from '../complexity/analyze';
 import { loadConfig, type LoadedConfig } from '../config';
 import { pathFilter } from '../files/excludes';
 import { listFiles } from '../files/listFiles';
 import { readText, type ReadOutcome } from '../files/readText';
 import { SCAN_FORMAT_VERSION, type DebtItem, type ScanResult, type SkippedFile, type Warning } from '../model';
-import { contextKey, fileItems, itemContextOf, type FileItems, type ItemContext } from './fileItems';
-
-/** Items already found, by file, content hash, tags and thresholds: a rescan of an unchanged file skips lexing and parsing. */
-export interface ScanCache {
-  get(key: string): FileItems | undefined;
-  set(key: string, found: FileItems): void;
-}
+import { contextKey, fileItems, itemContextOf, type ItemContext } from './fileItems';
 
 export interface ScanOptions {
   /** The team config, when the caller has read it already (read once per operation); else it is read here. */
@@ -76,8 +72,10 @@ export function skipWarnings(file: string, read: Extract<ReadOutcome, { ok: fals
 /** Scans one file (a POSIX path relative to root); never throws for a bad file. */
 export async function scanFile(root: string, file: string, context: ItemContext & { maxBytes: number; cache?: ScanCache }): Promise<FileScan> {
   if (!languageOf(file)) return { items: [], skipped: { file, reason: 'language' }, warnings: [] };
-  const read = readText(root, file, context.maxBytes);
+  const parsed = context.parse && COMPLEXITY_EXTENSIONS.test(file);
+  const read = parsed ? readText(root, file, context.maxBytes) : readText(root, file, context.maxBytes, { mayHoldTag: context.tags.inBytes });
   if (!read.ok) return { items: [], skipped: { file, reason: read.reason }, warnings: skipWarnings(file, read) };
+  if ('tagless' in read) return { items: [], warnings: [], bytes: read.bytes };
   const key = context.cache && `${file}\u0000${contextKey(context)}\u0000${createHash('sha1').update(read.text).digest('hex')}`;
   const found = (key ? context.cache!.get(key) : undefined) ?? (await fileItems(file, read.text, context))!;
   if (key) context.cache!.set(key, found);

@@ -3,7 +3,8 @@ import type { PortfolioView } from '../portfolio/view';
 import { applyDecision, type DecisionChange } from '../store/decide';
 import { buildPortfolio, rebuild, todayUtc, type ChangedFile, type Portfolio } from './build';
 import { historyScorer, type Scorer } from './historyScorer';
-import type { ScanCache, ScanHooks } from './scanFolder';
+import type { ScanCache } from '../cache/scanCacheFile';
+import type { ScanHooks } from './scanFolder';
 
 /** What a session hands out after each operation: plain data, numbered so a late answer is recognised. */
 export interface SessionState {

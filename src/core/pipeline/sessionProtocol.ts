@@ -9,7 +9,7 @@ export type HostRequest =
   | { type: 'rescore'; id: number; root: string }
   | { type: 'decide'; id: number; root: string; item: string; change: DecisionChange };
 
-export type HostMessage = HostRequest | { type: 'cancel'; id: number } | { type: 'forget'; root: string } | { type: 'saveCache' };
+export type HostMessage = HostRequest | { type: 'cancel'; id: number } | { type: 'forget'; root: string };
 
 /** How the scan cache did: lookups answered since the worker started, and where it is kept. */
 export interface CacheReport {

@@ -1,13 +1,9 @@
+import type { DiskScanCache } from '../cache/diskScanCache';
 import { createSession, type PortfolioSession } from './session';
 import type { CacheReport, HostMessage, HostRequest, WorkerMessage } from './sessionProtocol';
-import type { ScanCache } from './scanFolder';
 
-/** A scan cache the server can save and report on. */
-export interface ServedCache extends ScanCache {
-  readonly hits: number;
-  readonly file?: string;
-  save(): Promise<void>;
-}
+/** A folder's scan cache, loaded; none when the host keeps no cache. */
+export type CacheFor = (root: string) => Promise<DiskScanCache | undefined>;
 
 /** Progress at most every 100 ms, and the last one: a message per file would keep the host's thread busy. */
 function throttled(report: (done: number, total: number) => void): (done: number, total: number) => void {
@@ -25,14 +21,26 @@ function throttled(report: (done: number, total: number) => void): (done: number
  * the same behaviour in its own thread. Each request is answered once, with a state or an error; a live edit that
  * leaves lines undated is followed by a state dated with blame (id null).
  */
-export function createSessionServer(post: (message: WorkerMessage) => void, cache?: ServedCache): { handle(message: HostMessage): Promise<void> } {
+export function createSessionServer(post: (message: WorkerMessage) => void, cacheFor: CacheFor = async () => undefined): { handle(message: HostMessage): Promise<void> } {
   const sessions = new Map<string, PortfolioSession>();
+  /** Each folder's cache, loaded once (a promise, so two first requests share one load). */
+  const caches = new Map<string, Promise<DiskScanCache | undefined>>();
+  const loaded = new Map<string, DiskScanCache>();
   const running = new Map<number, AbortController>();
   /** The blame pass that dates a live edit's lines, per folder: any newer request for the folder goes first. */
   const dating = new Map<string, AbortController>();
-  const cacheReport = (): CacheReport => ({ hits: cache?.hits ?? 0, ...(cache?.file ? { file: cache.file } : {}) });
+  const cacheReport = (root: string): CacheReport => {
+    const file = loaded.get(root)?.file;
+    return { hits: [...loaded.values()].reduce((sum, cache) => sum + cache.hits, 0), ...(file ? { file } : {}) };
+  };
+  const loadedCache = (root: string): Promise<DiskScanCache | undefined> => {
+    if (!caches.has(root)) caches.set(root, cacheFor(root).then((cache) => (cache && loaded.set(root, cache), cache)));
+    return caches.get(root)!;
+  };
+  const warn = (warning: { file: string; message: string } | undefined) => warning && post({ type: 'log', level: 'warn', message: `${warning.file}: ${warning.message}` });
 
-  const sessionOf = (request: HostRequest): PortfolioSession => {
+  const sessionOf = async (request: HostRequest): Promise<PortfolioSession> => {
+    const cache = await loadedCache(request.root);
     let session = sessions.get(request.root);
     if (!session || (request.type === 'rescan' && session.git !== request.git)) {
       session = createSession({ root: request.root, git: request.type === 'rescan' ? request.git : false, cache });
@@ -48,7 +56,7 @@ export function createSessionServer(post: (message: WorkerMessage) => void, cach
     setTimeout(() => {
       session
         .rescore({ signal: controller.signal })
-        .then((state) => post({ type: 'state', id: null, root, state, cache: cacheReport() }))
+        .then((state) => post({ type: 'state', id: null, root, state, cache: cacheReport(root) }))
         .catch((error: unknown) => (error as Error).name === 'AbortError' || post({ type: 'log', level: 'warn', message: `${root}: dating lines failed: ${(error as Error).message}` }));
     }, 0);
   }
@@ -58,7 +66,7 @@ export function createSessionServer(post: (message: WorkerMessage) => void, cach
     const controller = new AbortController();
     running.set(request.id, controller);
     try {
-      const session = sessionOf(request);
+      const session = await sessionOf(request);
       const signal = controller.signal;
       const state = await (request.type === 'rescan'
         ? session.rescan({ signal, onProgress: throttled((done, total) => post({ type: 'progress', id: request.id, done, total })) })
@@ -67,8 +75,8 @@ export function createSessionServer(post: (message: WorkerMessage) => void, cach
           : request.type === 'rescore'
             ? session.rescore()
             : session.decide(request.item, request.change));
-      post({ type: 'state', id: request.id, root: request.root, state, cache: cacheReport() });
-      if (request.type === 'rescan') await cache?.save();
+      post({ type: 'state', id: request.id, root: request.root, state, cache: cacheReport(request.root) });
+      if (request.type === 'rescan') warn(await loaded.get(request.root)?.save());
       if (state.agesPending) dateLater(request.root, session);
     } catch (error) {
       const { name, message, stack } = error instanceof Error ? error : new Error(String(error));
@@ -82,7 +90,6 @@ export function createSessionServer(post: (message: WorkerMessage) => void, cach
     async handle(message) {
       if (message.type === 'cancel') running.get(message.id)?.abort();
       else if (message.type === 'forget') sessions.delete(message.root);
-      else if (message.type === 'saveCache') await cache?.save();
       else await answer(message);
     },
   };

@@ -64,7 +64,7 @@ describe('complexity in the CLI', function () {
     const dist = path.join(root, 'dist-without-typescript');
     cpSync(path.dirname(cliPath()), dist, { recursive: true });
     rmSync(path.join(dist, 'typescript.js'));
-    const run = (dir: string, ...args: string[]) => spawnSync(process.execPath, [path.join(dist, 'cli.js'), 'scan', dir, '--no-git', '--format', 'json', ...args], { encoding: 'utf8' });
+    const run = (dir: string, ...args: string[]) => spawnSync(process.execPath, [path.join(dist, 'cli.js'), 'scan', dir, '--no-git', '--no-cache', '--format', 'json', ...args], { encoding: 'utf8' });
     writeFiles(root, { 'py/a.py': '# TODO: python\n', 'ts/a.ts': '// TODO: typescript\n' });
     const python = run(path.join(root, 'py'));
     assert.equal(python.status, 0, python.stderr);

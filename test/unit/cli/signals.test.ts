@@ -18,7 +18,7 @@ describe('CLI signals', () => {
 
   it('ends a scan that is busy on SIGTERM within a second: no handler of ours or of a library keeps it alive', async function () {
     this.timeout(120_000);
-    const child = spawn(process.execPath, [cliPath(), 'scan', root, '--no-git'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cliPath(), 'scan', root, '--no-git', '--no-cache'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     await new Promise((resolve) => setTimeout(resolve, 1500));

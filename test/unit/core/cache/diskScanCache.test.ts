@@ -3,7 +3,8 @@ import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from
 import path from 'node:path';
 import { diskScanCache, type DiskScanCache } from '../../../../src/core/cache/diskScanCache';
 import { SCAN_CACHE_VERSION } from '../../../../src/core/cache/scanCacheFile';
-import { scanFolder, type ScanCache } from '../../../../src/core/pipeline/scanFolder';
+import type { ScanCache } from '../../../../src/core/cache/scanCacheFile';
+import { scanFolder } from '../../../../src/core/pipeline/scanFolder';
 import { makeTempDir, removeDir, writeFiles } from '../../../helpers/tempDir';
 
 describe('disk scan cache', () => {

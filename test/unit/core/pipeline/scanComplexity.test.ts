@@ -59,16 +59,17 @@ describe('scan with complexity', () => {
     assert.ok(result.warnings.some((w) => w.file === 'deep.js' && w.code === 'complexity-too-deep'), JSON.stringify(result.warnings));
   });
 
-  it('caches items and file warnings by content and thresholds', async () => {
-    writeFiles(root, { 'a.ts': branchy('wide', 12), 'b.ts': 'function broken( {\n' });
+  it('caches items and file warnings by content and thresholds; a lexed file whose bytes hold no tag is not even read as text', async () => {
+    writeFiles(root, { 'a.ts': branchy('wide', 12), 'b.ts': 'function broken( {\n', 'c.ts': '// TODO: tagged\n' });
     const store = new Map<string, never>();
     const cache = { get: (key: string) => store.get(key), set: (key: string, found: unknown) => void store.set(key, found as never) };
     const first = await scan(root, { noGit: true, cache });
     const second = await scan(root, { noGit: true, cache });
-    assert.equal(store.size, 2);
+    assert.equal(store.size, 3);
     assert.deepEqual([second.items, second.warnings], [first.items, first.warnings]);
     assert.equal(second.warnings.length, 1);
-    await scan(root, { noGit: true, cache, complexity: false });
-    assert.equal(store.size, 4);
+    const lexed = await scan(root, { noGit: true, cache, complexity: false });
+    assert.equal(store.size, 4, 'only c.ts is lexed, under the lexer\'s key');
+    assert.deepEqual(lexed.items.map((item) => item.file), ['c.ts']);
   });
 });
