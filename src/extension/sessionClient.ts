@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import type { SessionState } from '../core/pipeline/session';
-import type { CacheReport, HostMessage, HostRequest, WorkerMessage } from '../core/pipeline/sessionProtocol';
+import { stateOfMessage, type CacheReport, type HostMessage, type HostRequest, type StateMessage, type WorkerMessage } from '../core/pipeline/sessionProtocol';
 import type { SessionWorkerData } from '../core/pipeline/sessionWorker';
 
 /** A state from the worker, for the folder it belongs to. */
@@ -100,9 +100,15 @@ export function createSessionClient(extensionPath: string, data: SessionWorkerDa
       log.debug(`${message.root}: ${message.stack ?? message.message}`);
       return void request?.reject(new SessionError(message.name, message.message));
     }
+    void unpack(message, request);
+  }
+
+  async function unpack(message: StateMessage, request: Pending | undefined): Promise<void> {
+    const state = await stateOfMessage(message);
+    if (message.warningCount > state.warnings.length) log.warn(`${message.root}: ${message.warningCount - state.warnings.length} more warnings not shown`);
     cache = message.cache;
-    stateEmitter.fire({ root: message.root, state: message.state });
-    request?.resolve(message.state);
+    stateEmitter.fire({ root: message.root, state });
+    request?.resolve(state);
   }
 
   const post = (message: HostMessage): void => worker?.postMessage(message);

@@ -1,6 +1,6 @@
 import type { DiskScanCache } from '../cache/diskScanCache';
 import { createSession, type PortfolioSession } from './session';
-import type { CacheReport, HostMessage, HostRequest, WorkerMessage } from './sessionProtocol';
+import { stateMessage, type CacheReport, type HostMessage, type HostRequest, type WorkerMessage } from './sessionProtocol';
 
 /** A folder's scan cache, loaded; none when the host keeps no cache. */
 export type CacheFor = (root: string) => Promise<DiskScanCache | undefined>;
@@ -56,7 +56,7 @@ export function createSessionServer(post: (message: WorkerMessage) => void, cach
     setTimeout(() => {
       session
         .rescore({ signal: controller.signal })
-        .then((state) => post({ type: 'state', id: null, root, state, cache: cacheReport(root) }))
+        .then((state) => post(stateMessage(null, root, state, cacheReport(root))))
         .catch((error: unknown) => (error as Error).name === 'AbortError' || post({ type: 'log', level: 'warn', message: `${root}: dating lines failed: ${(error as Error).message}` }));
     }, 0);
   }
@@ -75,7 +75,7 @@ export function createSessionServer(post: (message: WorkerMessage) => void, cach
           : request.type === 'rescore'
             ? session.rescore()
             : session.decide(request.item, request.change));
-      post({ type: 'state', id: request.id, root: request.root, state, cache: cacheReport(request.root) });
+      post(stateMessage(request.id, request.root, state, cacheReport(request.root)));
       if (request.type === 'rescan') warn(await loaded.get(request.root)?.save());
       if (state.agesPending) dateLater(request.root, session);
     } catch (error) {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { cpSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import path from 'node:path';
+import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import { tagMatcher } from '../../../../src/core/annotations';
 import { defaultConfig } from '../../../../src/core/config';
 import type { DebtItem } from '../../../../src/core/model';
@@ -10,6 +11,7 @@ import { historyScorer } from '../../../../src/core/pipeline/historyScorer';
 import { scanCommit } from '../../../../src/core/pipeline/scanCommit';
 import { scanFolder } from '../../../../src/core/pipeline/scanFolder';
 import { createSession } from '../../../../src/core/pipeline/session';
+import { ITEMS_PER_CHUNK, stateMessage, stateOfMessage } from '../../../../src/core/pipeline/sessionProtocol';
 import { git, initRepo, makeTempDir, removeDir, writeFiles } from '../../../helpers/tempDir';
 
 const FIXTURES = path.join(__dirname, '../../../fixtures');
@@ -163,6 +165,19 @@ describe('pipeline', () => {
       const [edited, dated] = await Promise.all([session.replaceFiles([{ file: 'README.md', text: '<!-- TODO: edited -->\n' }]), session.rescore()]);
       assert.deepEqual([first.generation, edited.generation, dated.generation], [1, 2, 3]);
       assert.ok(dated.view.items.some((item) => item.kind === 'annotation' && item.text === 'edited'), 'the rescore started after the edit sees it');
+    });
+
+    it('packs a state for the host in chunks of JSON and unpacks it whole, through a real message port', async () => {
+      for (let n = 0; n < ITEMS_PER_CHUNK * 2 + 7; n++) writeFiles(root, { [`many/f${n}.py`]: `# TODO: item ${n}\n` });
+      const state = await createSession({ root, git: false }).rescan();
+      const packed = stateMessage(7, root, state, { hits: 0 });
+      assert.equal(packed.itemChunks.length, 3);
+      assert.deepEqual(packed.state.view.items, []);
+      const { port1, port2 } = new MessageChannel();
+      port1.postMessage(packed);
+      const received = receiveMessageOnPort(port2)!.message as typeof packed;
+      port1.close();
+      assert.deepEqual(await stateOfMessage(received), state);
     });
 
     it('records a decision and answers with the view it gives; refuses one on a read-only store', async () => {
