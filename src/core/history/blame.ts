@@ -76,7 +76,27 @@ export function workingAges(committed: readonly CommittedLine[], working: string
  * process; cached by the file's blob id. With `cachedOnly`, no blame runs and a file not blamed as it is
  * now gives 'not-cached'. A file not in HEAD is all uncommitted; a name git cannot be given gives undefined.
  */
-export async function lineAges(root: string, file: string, cache: BlameCache, options: { now?: string; cachedOnly?: boolean } = {}): Promise<Record<number, LineAge> | 'not-cached' | undefined> {
+/**
+ * The committed lines of a file in HEAD, blamed once per HEAD commit when `head` names it (an edit of the working
+ * file then needs only the diff in process, no git); undefined when blame fails.
+ */
+const committedByHead = new Map<string, CommittedLine[]>();
+async function committedLines(root: string, file: string, options: { head?: string; signal?: AbortSignal }): Promise<CommittedLine[] | undefined> {
+  const key = options.head && `${root}\u0000${options.head}\u0000${file}`;
+  const known = key ? committedByHead.get(key) : undefined;
+  if (known) return known;
+  const result = await runGit(root, ['blame', '--porcelain', '--no-textconv', 'HEAD', '--', file], { timeoutMs: 30_000, signal: options.signal });
+  const notInHead = result.code !== 0 && /no such path .* in HEAD/.test(result.stderr);
+  if (result.code !== 0 && !notInHead) return undefined;
+  const committed = notInHead ? [] : parsePorcelain(result.stdout.toString('utf8'));
+  if (key) {
+    if (committedByHead.size >= 2_000) committedByHead.clear();
+    committedByHead.set(key, committed);
+  }
+  return committed;
+}
+
+export async function lineAges(root: string, file: string, cache: BlameCache, options: { now?: string; cachedOnly?: boolean; head?: string; signal?: AbortSignal } = {}): Promise<Record<number, LineAge> | 'not-cached' | undefined> {
   let bytes: Buffer;
   try {
     bytes = readFileSync(fsPath(root, file));
@@ -88,10 +108,8 @@ export async function lineAges(root: string, file: string, cache: BlameCache, op
   if (cached) return cached;
   if (options.cachedOnly) return 'not-cached';
   if (hasEscapedBytes(file)) return undefined;
-  const result = await runGit(root, ['blame', '--porcelain', '--no-textconv', 'HEAD', '--', file], { timeoutMs: 30_000 });
-  const notInHead = result.code !== 0 && /no such path .* in HEAD/.test(result.stderr);
-  if (result.code !== 0 && !notInHead) return undefined;
-  const committed = notInHead ? [] : parsePorcelain(result.stdout.toString('utf8'));
+  const committed = await committedLines(root, file, options);
+  if (!committed) return undefined;
   const ages = workingAges(committed, bytes.toString('utf8'), options.now ?? new Date().toISOString());
   if (ages) cache.set(key, ages);
   return ages;

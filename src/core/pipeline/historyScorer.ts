@@ -79,7 +79,7 @@ export function historyScorer(blameCache: BlameCache = new Map()): Scorer {
       const scored = new Map<string, ScoredItem>();
       /** Each file's ages once per call: a file's annotations share one read, one hash and at most one blame. */
       const agesByFile = new Map<string, ReturnType<typeof lineAges>>();
-      const agesOf = (file: string) => agesByFile.get(file) ?? agesByFile.set(file, lineAges(root, file, blameCache, { cachedOnly: blame === 'cached' })).get(file)!;
+      const agesOf = (file: string) => agesByFile.get(file) ?? agesByFile.set(file, lineAges(root, file, blameCache, { cachedOnly: blame === 'cached', head: history.available ? history.head : undefined, signal })).get(file)!;
       let agesPending = false;
       for (const item of items) {
         signal?.throwIfAborted();
