@@ -19,8 +19,9 @@ const slashes = { lineComments: [{ open: '//' }], blockComments: [{ open: '/*', 
 const nestedSlashes = { lineComments: [{ open: '//' }], blockComments: [{ open: '/*', close: '*/', nested: true }] };
 const hash = [{ open: '#' }];
 
-/** Haskell: `--` starts a comment unless more symbol characters make it an operator (`-->`). */
+/** Haskell: `--` starts a comment unless more symbol characters make it an operator (`-->`); a dash after a dash was decided with the first one. */
 const haskellDashes: Guard = (text, i, { meter }) => {
+  if (text[i - 1] === '-') return false;
   let j = i;
   while (text[j] === '-') j++;
   meter.steps += j - i;
@@ -41,12 +42,7 @@ const cChar: StringRule = { ...sqLine, guard: notDigitSeparator };
 const dartRaw: StringRule[] = ["'''", '"""', "'", '"'].map((quote) => ({ open: `r${quote}`, close: quote, singleLine: quote.length === 1, guard: notAfterWord }));
 
 /** Make hands a recipe line (one that starts with a tab) to the shell: there quotes hold a #, and # starts a comment only at a word start. */
-const inRecipe: Guard = (text, i, context) => {
-  let j = i;
-  while (j > 0 && text[j - 1] !== '\n' && text[j - 1] !== '\r') j--;
-  context.meter.steps += i - j;
-  return text[j] === '\t';
-};
+const inRecipe: Guard = (text, i, context) => text[context.lineStart(i)] === '\t';
 const makeComment: Guard = (text, i, context) => !inRecipe(text, i, context) || atWordStart(text, i, context);
 
 const shellHeredoc: HeredocRule = { open: '<<', spaced: true };

@@ -19,9 +19,20 @@ export interface Meter {
   steps: number;
 }
 
-/** What a guard may use besides the text: the meter it adds its own scanning to. */
+/** What a guard may use besides the text: the meter it adds its own scanning to, and where the line of an offset starts. */
 export interface GuardContext {
   meter: Meter;
+  lineStart(i: number): number;
+}
+
+/** Lines that can end a here-document, by the word they start with (after blanks): each line's start and the offset past its word. */
+type TerminatorIndex = Map<string, { lineStarts: number[]; ends: number[] }>;
+
+/** What the passes over one text share (PHP lexes each code island in a pass of its own). */
+export interface LexRun {
+  meter: Meter;
+  /** Built on the first here-document, so that a delimiter that never comes back is looked up, not searched for to the end. */
+  terminators?: TerminatorIndex;
 }
 
 /** Decides from the text around offset i whether an opener there counts. */
@@ -133,8 +144,13 @@ interface Lexer {
   lastCode: number;
   /** Delimiters of here-documents whose bodies start at the next line. */
   heredocs: string[];
+  run: LexRun;
   meter: Meter;
   guard: GuardContext;
+  /** A regex literal that started before this offset failed here (at its line end): see skipRegex. */
+  regexFailedAt: number;
+  /** Where lineStart() has looked up to, and the start of the line there. */
+  cursor: { at: number; lineStart: number };
 }
 
 /** step() found the spec's end tag: code ends here. */
@@ -179,11 +195,12 @@ function interestingCharacters(spec: LexSpec, rules: ReadonlyArray<{ open: strin
   return interesting;
 }
 
-function newLexer(text: string, spec: LexSpec, comments: Comment[], meter: Meter): Lexer {
+function newLexer(text: string, spec: LexSpec, comments: Comment[], run: LexRun): Lexer {
   const lines = spec.lineComments ?? [];
   const blocks = spec.blockComments ?? [];
   const strings = [...(spec.strings ?? [])].sort((a, b) => b.open.length - a.open.length);
-  return {
+  const { meter } = run;
+  const lx: Lexer = {
     text,
     n: text.length,
     spec,
@@ -196,9 +213,27 @@ function newLexer(text: string, spec: LexSpec, comments: Comment[], meter: Meter
     templateStack: [],
     lastCode: -1,
     heredocs: [],
+    run,
     meter,
-    guard: { meter },
+    guard: { meter, lineStart: (i) => lineStartOf(lx, i) },
+    regexFailedAt: -1,
+    cursor: { at: 0, lineStart: 0 },
   };
+  return lx;
+}
+
+/** The start of the line holding offset i; the lexer asks in increasing order, so a cursor passes each character once. */
+function lineStartOf(lx: Lexer, i: number): number {
+  const { text, cursor, meter } = lx;
+  if (i < cursor.at) {
+    let j = i;
+    while (j > 0 && !isNewline(text.charCodeAt(j - 1))) j--;
+    meter.steps += i - j + 1;
+    return j;
+  }
+  for (; cursor.at < i; cursor.at++) if (isNewline(text.charCodeAt(cursor.at))) cursor.lineStart = cursor.at + 1;
+  meter.steps++;
+  return cursor.lineStart;
 }
 
 const applies = (lx: Lexer, i: number, rule: { open: string; guard?: Guard }): boolean =>
@@ -268,15 +303,22 @@ function regexAllowed(text: string, lastCode: number, meter: Meter): boolean {
   return REGEX_AFTER_KEYWORD.has(text.slice(k, lastCode + 1)) && text.charCodeAt(k - 1) !== 46;
 }
 
-/** Returns the end of a regex literal starting at `from`, or -1 if it is not one. */
-function skipRegex(text: string, from: number, meter: Meter): number {
+/**
+ * Returns the end of a regex literal starting at `from`, or -1 if it is not one. After a literal that started earlier
+ * failed at the end of this line, every later `/` on it was inside a class; from `from` a scan reads the same tokens,
+ * so it ends where that one did as soon as it meets a bracket: only a `/` before the first bracket can close it.
+ */
+function skipRegex(lx: Lexer, from: number): number {
+  const { text, meter } = lx;
+  const afterFailure = from < lx.regexFailedAt;
   let j = from + 1;
   let inClass = false;
   for (; j < text.length; meter.steps++) {
     const c = text.charCodeAt(j);
-    if (isNewline(c)) return -1;
+    if (isNewline(c)) break;
     if (c === 92) j += 2;
     else if (c === 91 || c === 93) {
+      if (afterFailure) return -1;
       inClass = c === 91;
       j++;
     } else if (c === 47 && !inClass) {
@@ -285,6 +327,7 @@ function skipRegex(text: string, from: number, meter: Meter): number {
       return j;
     } else j++;
   }
+  lx.regexFailedAt = Math.max(lx.regexFailedAt, j);
   return -1;
 }
 
@@ -306,7 +349,7 @@ function skipLongBracket(text: string, at: number, level: number, meter: Meter):
 function rustRawEnd(text: string, at: number, meter: Meter): number {
   let j = at;
   if (text[j] === 'b') j++;
-  if (text[j] !== 'r' || !notAfterWord(text, at, { meter })) return -1;
+  if (text[j] !== 'r' || isWordChar(text, at - 1)) return -1;
   j++;
   let hashes = 0;
   while (text[j] === '#') {
@@ -324,19 +367,21 @@ function cppRawEnd(text: string, at: number, meter: Meter): number {
   if (!text.startsWith('R"', at)) return -1;
   const before = text.slice(Math.max(0, at - 2), at);
   if (isWordChar(text, at - 1) && !/(u8|[LuU])$/.test(before)) return -1;
-  const paren = find(text, '(', at + 2, meter);
-  if (paren < 0 || paren - at - 2 > 16) return -1;
+  const paren = text.slice(at + 2, at + 19).indexOf('(') + at + 2;
+  meter.steps += 17;
+  if (paren < at + 2) return -1;
   const close = ')' + text.slice(at + 2, paren) + '"';
   const end = find(text, close, paren + 1, meter);
   return end < 0 ? text.length : end + close.length;
 }
 
+/** Swift #"..."#: the end of the raw string at `at`; a run of # that opens none is passed whole. */
 function swiftRawEnd(text: string, at: number, meter: Meter): number {
   let j = at;
   while (text[j] === '#') j++;
   meter.steps += j - at;
   const hashes = j - at;
-  if (text[j] !== '"') return -1;
+  if (text[j] !== '"') return j;
   const multi = text.startsWith('"""', j);
   const close = (multi ? '"""' : '"') + '#'.repeat(hashes);
   const end = find(text, close, j + (multi ? 3 : 1), meter);
@@ -346,8 +391,10 @@ function swiftRawEnd(text: string, at: number, meter: Meter): number {
 /** The end of the char literal whose opening quote is at `at` ('a', '\n', '\u{1F600}'), or -1. */
 function charLiteralBody(text: string, at: number, meter: Meter): number {
   if (text[at + 1] === '\\') {
-    const end = find(text, "'", at + 2, meter);
-    return end < 0 || end > lineEnd(text, at, meter) ? -1 : end + 1;
+    let j = at + 2;
+    while (j < text.length && text[j] !== "'" && !isNewline(text.charCodeAt(j))) j++;
+    meter.steps += j - at;
+    return text[j] === "'" ? j + 1 : -1;
   }
   const width = text.codePointAt(at + 1)! > 0xffff ? 2 : 1;
   return text[at + 1 + width] === "'" && !isNewline(text.charCodeAt(at + 1)) ? at + 2 + width : -1;
@@ -380,6 +427,9 @@ function sigilEnd(text: string, at: number, meter: Meter): number {
   return end;
 }
 
+const DELIMITER = /^[A-Za-z_][A-Za-z0-9_]*/;
+const MAX_DELIMITER = 64;
+
 /** The delimiter of a here-document opened at `at` and the offset after it, or undefined. */
 function heredocOpener(text: string, at: number, rule: HeredocRule, meter: Meter): { delimiter: string; next: number } | undefined {
   if (!text.startsWith(rule.open, at) || text[at + rule.open.length] === '<' || text[at - 1] === '<') return undefined;
@@ -389,7 +439,7 @@ function heredocOpener(text: string, at: number, rule: HeredocRule, meter: Meter
   meter.steps += j - at;
   const quote = text[j] === "'" || text[j] === '"' || text[j] === '\\' ? text[j] : undefined;
   if (quote) j++;
-  const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(j, j + 64))?.[0];
+  const word = DELIMITER.exec(text.slice(j, j + MAX_DELIMITER))?.[0];
   meter.steps += word?.length ?? 1;
   if (!word || (rule.capitalBare && !quote && !/^[A-Z]/.test(word))) return undefined;
   j += word.length;
@@ -404,32 +454,55 @@ function heredocOpener(text: string, at: number, rule: HeredocRule, meter: Meter
  * Skips the bodies of pending here-documents from the line break at `at`; returns the offset just past the last
  * terminator, or -1 when a delimiter never comes back (then it was no here-document: `a <<B` shifts by a constant).
  */
-function skipHeredocBodies(text: string, at: number, delimiters: readonly string[], meter: Meter): number {
+function skipHeredocBodies(lx: Lexer, at: number, delimiters: readonly string[]): number {
+  const { text, meter } = lx;
   let lineStart = text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) === 10 ? at + 2 : at + 1;
   let end = -1;
   for (const delimiter of delimiters) {
-    end = -1;
-    for (; lineStart < text.length && end < 0; lineStart = nextLineStart(text, lineStart, meter)) end = terminatorEnd(text, lineStart, delimiter, meter);
+    end = terminatorEnd((lx.run.terminators ??= terminatorIndex(text, meter)), delimiter, lineStart, meter);
     if (end < 0) return -1;
+    lineStart = nextLineStart(text, end, meter);
   }
   return end;
 }
 
-/** If the line at `lineStart` starts with the delimiter, maybe indented, and no word goes on after it: the offset past it, else -1. */
-function terminatorEnd(text: string, lineStart: number, delimiter: string, meter: Meter): number {
-  let j = lineStart;
-  while (text[j] === ' ' || text[j] === '\t') j++;
-  meter.steps += j - lineStart + 1;
-  return text.startsWith(delimiter, j) && !isWordChar(text, j + delimiter.length) ? j + delimiter.length : -1;
+/** Indexes every line whose first word (after blanks) could be a delimiter, with no word character going on after it. */
+function terminatorIndex(text: string, meter: Meter): TerminatorIndex {
+  const index: TerminatorIndex = new Map();
+  for (let lineStart = 0; lineStart < text.length; lineStart = nextLineStart(text, lineStart, meter)) {
+    let j = lineStart;
+    while (text[j] === ' ' || text[j] === '\t') j++;
+    const word = DELIMITER.exec(text.slice(j, j + MAX_DELIMITER + 1))?.[0];
+    if (!word || word.length > MAX_DELIMITER || isWordChar(text, j + word.length)) continue;
+    const lines = index.get(word) ?? { lineStarts: [], ends: [] };
+    lines.lineStarts.push(lineStart);
+    lines.ends.push(j + word.length);
+    index.set(word, lines);
+  }
+  return index;
+}
+
+/** The offset past the first terminator of `delimiter` on a line starting at or after `from`, or -1. */
+function terminatorEnd(index: TerminatorIndex, delimiter: string, from: number, meter: Meter): number {
+  const lines = index.get(delimiter);
+  if (!lines) return -1;
+  let low = 0;
+  let high = lines.lineStarts.length;
+  for (; low < high; meter.steps++) {
+    const mid = (low + high) >> 1;
+    if (lines.lineStarts[mid]! < from) low = mid + 1;
+    else high = mid;
+  }
+  return low < lines.ends.length ? lines.ends[low]! : -1;
 }
 
 /** A line comment ends at the end of its line, or (PHP) at the end tag. */
 function lineCommentEnd(text: string, at: number, endTag: string | undefined, meter: Meter): number {
-  const end = lineEnd(text, at, meter);
-  if (endTag === undefined) return end;
-  meter.steps += end - at;
-  for (let j = at; j < end; j++) if (text.startsWith(endTag, j)) return j;
-  return end;
+  if (endTag === undefined) return lineEnd(text, at, meter);
+  let j = at;
+  while (j < text.length && !isNewline(text.charCodeAt(j)) && !text.startsWith(endTag, j)) j++;
+  meter.steps += j - at + 1;
+  return j;
 }
 
 function addLine(lx: Lexer, at: number, open: string): number {
@@ -495,7 +568,7 @@ function stepJavascript(lx: Lexer, i: number, c: number): number {
     }
     templateStack[templateStack.length - 1]!--;
   }
-  return c === 47 && regexAllowed(text, lx.lastCode, lx.meter) ? skipRegex(text, i, lx.meter) : -1;
+  return c === 47 && regexAllowed(text, lx.lastCode, lx.meter) ? skipRegex(lx, i) : -1;
 }
 
 function enterTemplate(lx: Lexer, from: number): number {
@@ -507,7 +580,7 @@ function enterTemplate(lx: Lexer, from: number): number {
 /** Tries every rule at offset i; returns the offset to continue from, -1 if nothing starts here, or STOP. */
 function step(lx: Lexer, i: number, c: number): number {
   const { spec } = lx;
-  if (isNewline(c)) return lx.heredocs.length > 0 ? skipHeredocBodies(lx.text, i, lx.heredocs.splice(0), lx.meter) : -1;
+  if (isNewline(c)) return lx.heredocs.length > 0 ? skipHeredocBodies(lx, i, lx.heredocs.splice(0)) : -1;
   if (spec.endTag && lx.text.startsWith(spec.endTag, i)) return STOP;
   let next = spec.luaLongBrackets && (c === 45 || c === 91) ? stepLua(lx, i) : -1;
   if (next < 0) next = stepComment(lx, i);
@@ -517,8 +590,9 @@ function step(lx: Lexer, i: number, c: number): number {
 }
 
 /** Lexes code from `from` to the end of input or the spec's end tag, adding the comments it finds; returns where it stopped. */
-export function lexCode(text: string, spec: LexSpec, from: number, comments: Comment[], meter: Meter = { steps: 0 }): number {
-  const lx = newLexer(text, spec, comments, meter);
+export function lexCode(text: string, spec: LexSpec, from: number, comments: Comment[], run: LexRun = { meter: { steps: 0 } }): number {
+  const lx = newLexer(text, spec, comments, run);
+  const { meter } = run;
   let i = from;
   while (i < lx.n) {
     meter.steps++;
@@ -541,6 +615,6 @@ export function lexCode(text: string, spec: LexSpec, from: number, comments: Com
 
 export function lexComments(text: string, spec: LexSpec, meter: Meter = { steps: 0 }): Comment[] {
   const comments: Comment[] = [];
-  lexCode(text, spec, 0, comments, meter);
+  lexCode(text, spec, 0, comments, { meter });
   return comments;
 }
