@@ -3,6 +3,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { DEFAULT_TAGS } from '../../src/core/annotations';
 import { HOSTILE_TEXTS } from './hostile';
+import { git, initRepo } from './tempDir';
 
 /** One generated file: its name as bytes (not always valid UTF-8), its content, and the annotations written in it. */
 export interface HostileFile {
@@ -15,6 +16,8 @@ export interface HostileRepository {
   files: HostileFile[];
   /** The text of .debt/config.json, when there is one. */
   config: string | undefined;
+  /** The message of the one commit holding it all, when it is a git repository. */
+  commitMessage: string | undefined;
 }
 
 /** How a language holds an annotation on a line of its own, and what its comment text may not hold. */
@@ -130,9 +133,10 @@ export const hostileRepository = (): fc.Arbitrary<HostileRepository> =>
   fc.record({
     files: fc.tuple(...[0, 1, 2, 3].map(hostileFile)).chain((files) => fc.integer({ min: 1, max: 4 }).map((count) => files.slice(0, count))),
     config: fc.option(configText, { nil: undefined }),
+    commitMessage: fc.option(hostileText(8).map((text) => `fix: ${text}`), { nil: undefined }),
   });
 
-/** Writes the repository under root, file names by their bytes. */
+/** Writes the repository under root, file names by their bytes, and commits it when it is a git repository. */
 export function writeHostileRepository(root: string, repository: HostileRepository): void {
   for (const file of repository.files) {
     const slash = file.name.lastIndexOf('/');
@@ -143,4 +147,8 @@ export function writeHostileRepository(root: string, repository: HostileReposito
     mkdirSync(path.join(root, '.debt'), { recursive: true });
     writeFileSync(path.join(root, '.debt', 'config.json'), repository.config);
   }
+  if (repository.commitMessage === undefined) return;
+  initRepo(root);
+  git(root, ['add', '-A']);
+  git(root, ['commit', '-q', '--allow-empty', '-m', repository.commitMessage]);
 }

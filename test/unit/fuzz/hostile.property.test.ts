@@ -30,7 +30,7 @@ async function portfolioOf(repository: HostileRepository): Promise<Portfolio> {
   const root = makeTempDir('debt-fuzz-');
   try {
     writeHostileRepository(root, repository);
-    return await buildPortfolio(root, { noGit: true, complexity: false, record: false, scorer: historyScorer(), today: '2026-03-02' });
+    return await buildPortfolio(root, { noGit: repository.commitMessage === undefined, complexity: false, record: false, scorer: historyScorer(), today: '2026-03-02' });
   } finally {
     removeDir(root);
   }
@@ -105,11 +105,11 @@ describe('hostile repositories: scan, every export and the report (fuzz)', funct
   this.timeout(120_000);
   let emptyShape: string[];
   before(async () => {
-    const empty = await portfolioOf({ files: [], config: undefined });
+    const empty = await portfolioOf({ files: [], config: undefined, commitMessage: undefined });
     emptyShape = shapeOf(toHtmlReport(toDashboardModel(empty.view, { readOnly: true, notices: empty.notices }), ASSETS)).elements;
   });
 
-  it('keeps every annotation of hostile text, META, file names and config through csv, json, md, sarif and the HTML report', async () => {
+  it('keeps every annotation of hostile text, META, file names, config and commit message through csv, json, md, sarif and the HTML report', async () => {
     await fc.assert(
       fc.asyncProperty(hostileRepository(), async (repository) => {
         const portfolio = await portfolioOf(repository);
@@ -132,12 +132,13 @@ describe('hostile repositories: scan, every export and the report (fuzz)', funct
         try {
           writeHostileRepository(root, repository);
           const written = repository.files.reduce((sum, file) => sum + file.annotations.length, 0);
-          for (const args of [['scan', root, '--no-git'], ['plan', root, '--no-git'], ['check', root, '--no-git']]) {
-            const run = runCli(args, { cwd: root });
-            assert.ok(run.code === 0 || (args[0] === 'check' && run.code === 1), `${args[0]} exited ${run.code}: ${run.stderr}`);
-            assert.doesNotMatch(run.stdout + run.stderr, RAW_CONTROL, args[0]);
+          const gitOff = repository.commitMessage === undefined ? ['--no-git'] : [];
+          for (const command of ['scan', 'plan', 'check']) {
+            const run = runCli([command, root, ...gitOff], { cwd: root });
+            assert.ok(run.code === 0 || (command === 'check' && run.code === 1), `${command} exited ${run.code}: ${run.stderr}`);
+            assert.doesNotMatch(run.stdout + run.stderr, RAW_CONTROL, command);
           }
-          const json = runCli(['scan', root, '--no-git', '--format', 'json'], { cwd: root });
+          const json = runCli(['scan', root, ...gitOff, '--format', 'json'], { cwd: root });
           assert.equal((JSON.parse(json.stdout) as { items: unknown[] }).items.length, written);
         } finally {
           removeDir(root);
