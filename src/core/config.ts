@@ -74,7 +74,7 @@ export function parseConfig(raw: unknown, file = CONFIG_FILE): { config: TeamCon
     return { config, warnings: [{ file, code: 'config-invalid', message: 'the config is not a JSON object; defaults are used' }] };
   }
   for (const [key, value] of Object.entries(raw)) {
-    const entry = SCHEMA[key as keyof Schema];
+    const entry = Object.hasOwn(SCHEMA, key) ? SCHEMA[key as keyof Schema] : undefined;
     if (!entry) {
       warnings.push({ file, code: 'config-unknown-key', message: `unknown key "${key}" is ignored` });
       continue;

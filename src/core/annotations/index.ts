@@ -1,15 +1,16 @@
 import { annotationsFromComments, type FoundAnnotation, type TagMatcher } from './grammar';
 import type { Language } from './languages';
-import { lexComments, type Comment } from './lexer';
+import { lexComments, type Comment, type Meter } from './lexer';
 import { lexMarkup, lexPhp } from './markup';
 
 export { DEFAULT_TAGS, tagMatcher, type FoundAnnotation, type TagMatcher } from './grammar';
 export { languageOf, type Language } from './languages';
 
-export function commentsOf(text: string, language: Language): Comment[] {
+/** The comments of a file's text; `meter` counts the characters the lexer examines. */
+export function commentsOf(text: string, language: Language, meter: Meter = { steps: 0 }): Comment[] {
   const { family } = language;
-  if (family.type === 'lex') return lexComments(text, family.spec);
-  return family.type === 'markup' ? lexMarkup(text, family.dialect) : lexPhp(text);
+  if (family.type === 'lex') return lexComments(text, family.spec, meter);
+  return family.type === 'markup' ? lexMarkup(text, family.dialect, meter) : lexPhp(text, meter);
 }
 
 /** The annotations in one file's text; a file with no tag anywhere is not lexed at all. */

@@ -19,10 +19,12 @@ const slashes = { lineComments: [{ open: '//' }], blockComments: [{ open: '/*', 
 const nestedSlashes = { lineComments: [{ open: '//' }], blockComments: [{ open: '/*', close: '*/', nested: true }] };
 const hash = [{ open: '#' }];
 
-/** Haskell: `--` starts a comment unless more symbol characters make it an operator (`-->`). */
-const haskellDashes: Guard = (text, i) => {
+/** Haskell: `--` starts a comment unless more symbol characters make it an operator (`-->`); a dash after a dash was decided with the first one. */
+const haskellDashes: Guard = (text, i, { meter }) => {
+  if (text[i - 1] === '-') return false;
   let j = i;
   while (text[j] === '-') j++;
+  meter.steps += j - i;
   return !/[!#$%&*+./<=>?@\\^|~:]/.test(text[j] ?? '');
 };
 
@@ -40,12 +42,8 @@ const cChar: StringRule = { ...sqLine, guard: notDigitSeparator };
 const dartRaw: StringRule[] = ["'''", '"""', "'", '"'].map((quote) => ({ open: `r${quote}`, close: quote, singleLine: quote.length === 1, guard: notAfterWord }));
 
 /** Make hands a recipe line (one that starts with a tab) to the shell: there quotes hold a #, and # starts a comment only at a word start. */
-const inRecipe: Guard = (text, i) => {
-  let j = i;
-  while (j > 0 && text[j - 1] !== '\n' && text[j - 1] !== '\r') j--;
-  return text[j] === '\t';
-};
-const makeComment: Guard = (text, i) => !inRecipe(text, i) || atWordStart(text, i);
+const inRecipe: Guard = (text, i, context) => text[context.lineStart(i)] === '\t';
+const makeComment: Guard = (text, i, context) => !inRecipe(text, i, context) || atWordStart(text, i, context);
 
 const shellHeredoc: HeredocRule = { open: '<<', spaced: true };
 const capitalHeredoc: HeredocRule = { open: '<<', capitalBare: true };

@@ -1,10 +1,18 @@
 import type { Log, ReportingDescriptor, Result } from 'sarif';
+import { encodeName } from '../files/fileNames';
 import { explain, round, titleOf, type PortfolioItem, type PortfolioView } from '../portfolio/view';
 import { priorityOf } from './csv';
 
 const ruleIdOf = (item: PortfolioItem): string => (item.kind === 'annotation' ? `debt/${item.tag}` : `debt/${item.kind}`);
 
-const uriOf = (file: string): string => file.split('/').map(encodeURIComponent).join('/');
+/** What encodeURIComponent leaves as it is. */
+const UNRESERVED = /^[A-Za-z0-9\-_.!~*'()]$/;
+
+/** A path segment's real bytes percent-encoded: encodeURIComponent's result, also for a name that is not UTF-8 (it throws on those). */
+const uriSegment = (segment: string): string =>
+  [...encodeName(segment)].map((byte) => (UNRESERVED.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+
+const uriOf = (file: string): string => file.split('/').map(uriSegment).join('/');
 
 function resultOf(item: PortfolioItem): Result {
   const priority = priorityOf(item);
@@ -47,4 +55,4 @@ export function toSarif(view: PortfolioView, toolVersion: string): Log {
   };
 }
 
-const pathToFileUri = (root: string): string => `file://${root.split('/').map(encodeURIComponent).join('/')}`;
+const pathToFileUri = (root: string): string => `file://${uriOf(root)}`;

@@ -18,25 +18,29 @@ const identity = (tag: string, text: string): string => `${tag}\u0000${normalise
  */
 export function reconcile(data: PortfolioData, seen: readonly SeenItem[], today: string): void {
   const seenIds = new Set(seen.map((item) => item.id));
-  const orphans = new Map<string, string[]>();
+  /** Items not seen, by identity, in store order; `taken` of them have been matched to a moved item. */
+  const orphans = new Map<string, { ids: string[]; taken: number }>();
   for (const [id, decision] of Object.entries(data.items)) {
     if (seenIds.has(id)) continue;
     const key = identity(decision.tag, decision.text);
-    orphans.set(key, [...(orphans.get(key) ?? []), id]);
+    const same = orphans.get(key);
+    if (same) same.ids.push(id);
+    else orphans.set(key, { ids: [id], taken: 0 });
   }
 
   for (const item of seen) {
     let decision = data.items[item.id];
     if (!decision) {
-      const movedFrom = orphans.get(identity(item.tag, item.text))?.shift();
+      const same = orphans.get(identity(item.tag, item.text));
+      const movedFrom = same && same.taken < same.ids.length ? same.ids[same.taken++] : undefined;
       decision = movedFrom ? data.items[movedFrom] : undefined;
       if (movedFrom) delete data.items[movedFrom];
     }
     data.items[item.id] = updated(decision, item, today);
   }
 
-  for (const ids of orphans.values()) {
-    for (const id of ids) {
+  for (const { ids, taken } of orphans.values()) {
+    for (const id of ids.slice(taken)) {
       const decision = data.items[id]!;
       if (decision.missingSince === undefined) data.items[id] = { ...decision, status: 'done', missingSince: today, decidedAt: today };
     }

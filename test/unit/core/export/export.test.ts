@@ -70,6 +70,12 @@ describe('exports', () => {
       assert.deepEqual(log.runs[0]!.tool.driver.rules!.map((r) => r.id), ['debt/HACK', 'debt/TODO']);
     });
 
+    it('gives a name that is not UTF-8 its real bytes in the URI (a URIError before)', () => {
+      const log = toSarif(portfolioView([portfolioItem({ file: 'd\u00e9/l\udce9 \udcff.ts' })]), '0.1.0');
+      assert.equal(validate(log), true, JSON.stringify(validate.errors?.slice(0, 3)));
+      assert.equal(log.runs[0]!.results![0]!.locations![0]!.physicalLocation!.artifactLocation!.uri, 'd%C3%A9/l%E9%20%FF.ts');
+    });
+
     it('is caught by the schema when broken', () => {
       const log = toSarif(portfolioView([portfolioItem()]), '0.1.0') as unknown as { runs: Array<{ results: Array<{ level: string }> }> };
       log.runs[0]!.results[0]!.level = 'severe';

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { annotationIds } from '../../../../src/core/ids';
 import { reconcile, type SeenItem } from '../../../../src/core/store/reconcile';
 import { emptyPortfolio, type PortfolioData } from '../../../../src/core/store/schema';
 import { scanFolder as scan } from '../../../../src/core/pipeline/scanFolder';
@@ -72,5 +73,17 @@ describe('reconcile the store with a scan', () => {
     assert.equal(data.items['00000000000000b1']!.status, 'planned');
     assert.equal(data.items['00000000000000a2']!.status, 'done');
     assert.equal(data.items['00000000000000a1'], undefined);
+  });
+
+  it('matches 100,000 moved duplicates one to one in linear time (issue 15: 40,000 took 9 s, quadratic)', function () {
+    this.timeout(8000);
+    const count = 100_000;
+    const same = Array.from({ length: count }, () => ({ tag: 'TODO', text: 'x' }));
+    const before = annotationIds('a.sh', same);
+    before.forEach((id, k) => (data.items[id] = { status: 'open', file: 'a.sh', tag: 'TODO', text: 'x', firstSeen: '2026-01-01', ...(k % 2 === 0 ? { sprint: k } : {}) }));
+    const after = annotationIds('b.sh', same);
+    reconcile(data, after.map((id) => ({ id, file: 'b.sh', tag: 'TODO', text: 'x' })), '2026-02-01');
+    assert.equal(Object.keys(data.items).length, count);
+    assert.deepEqual(after.map((id) => data.items[id]?.sprint).filter((sprint) => sprint !== undefined), before.flatMap((_, k) => (k % 2 === 0 ? [k] : [])));
   });
 });
