@@ -1,7 +1,7 @@
 /** Extension benchmark (issue 6), in the real extension host (code-server): activation, and save-to-tree time. */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { buildCorpus } from './lib/corpus.mjs';
 import { fmt } from './lib/tools.mjs';
@@ -11,10 +11,12 @@ const { setup } = await import(path.join(repo, 'scripts/vscode/setup.mjs'));
 const { runSuites } = await import(path.join(repo, 'scripts/vscode/run.mjs'));
 setup();
 const corpusDir = path.join(mkdtempSync(path.join(os.tmpdir(), 'debt-bench-')), 'corpus');
-const corpus = buildCorpus(repo, corpusDir);
+const corpus = buildCorpus(repo, path.join(corpusDir, 'a'));
+cpSync(path.join(corpusDir, 'a'), path.join(corpusDir, 'b'), { recursive: true });
 let result;
 let delay;
 const code = await runSuites({ DEBT_PORTFOLIO_SUITES: 'bench', DEBT_PORTFOLIO_BENCH_CORPUS: corpusDir }, (line) => {
+  process.stderr.write(`${line}\n`);
   const m = /BENCH_RESULT (.*)$/.exec(line);
   if (m) result = JSON.parse(m[1]);
   const d = /BENCH_DELAY (.*)$/.exec(line);
@@ -35,7 +37,7 @@ const lines = [
   `| activate() | ${fmt(result.activation.activate, 1)} | < 50 |`,
   `| evaluating the 1 MB bundle before activate() | ${fmt(result.activation.bundleEvaluation, 1)} | |`,
   '',
-  `Editor responsiveness (issue 11): the benchmark corpus copied twice into the workspace (${2 * corpus.files} files, ${delay.filesScanned} scanned with the workspace's own), then a first full scan with complexity, \`perf_hooks.monitorEventLoopDelay\` (10 ms resolution) on the extension host's thread while it runs: once through Scan Workspace (the session in the worker thread), once with the same session run on the host's own thread (how every scan ran before the worker). Targets: max < 50 ms, p99 < 20 ms.`,
+  `Editor responsiveness (issue 11): the benchmark corpus copied twice into one folder outside the workspace (${2 * corpus.files} files; ${delay.inWorker.filesScanned} scanned, ${delay.inWorker.items} items), a first full scan with complexity (no cache), \`perf_hooks.monitorEventLoopDelay\` (10 ms resolution) on the extension host thread while it runs: once through the session worker (the request Scan Workspace sends, answered with the whole view), once with the same session run on the extension host thread itself (how every scan ran before the worker). The tree's own refresh is not in either figure. Targets: max < 50 ms, p99 < 20 ms.`,
   '',
   '| where the scan runs | scan (s) | max delay (ms) | p99 delay (ms) | mean delay (ms) |',
   '|---|---|---|---|---|',
