@@ -25,7 +25,12 @@ export interface HistorySettings {
   fixPattern: Pattern;
   /** Pattern of incident ids in commit messages and META. */
   incidentPattern: Pattern;
+  /** A commit touching at least this many files is an import or a mass edit (a first commit of a whole tree, a reformat): not a change of each file. */
+  bulkCommitFiles: number;
 }
+
+/** An import or a mass edit: it says nothing about the cost of any one file, so it never counts as a change or a fix. */
+export const isBulk = (commit: LogCommit, settings: Pick<HistorySettings, 'bulkCommitFiles'>): boolean => commit.files.length >= settings.bulkCommitFiles;
 
 export type History =
   | { available: true; head: string; asOf: number; windowDays: number; commits: number; files: Map<string, FileHistory> }
@@ -89,7 +94,7 @@ export async function readHistory(root: string, settings: HistorySettings, optio
   let commits = 0;
 
   const add = (commit: LogCommit): void => {
-    if (commit.time > asOf) return;
+    if (commit.time > asOf || isBulk(commit, settings)) return;
     commits++;
     const weight = 0.5 ** ((asOf - commit.time) / DAY / settings.halfLifeDays);
     const isFix = settings.fixPattern.test(commit.message);

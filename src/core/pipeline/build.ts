@@ -2,6 +2,7 @@ import { tagMatcher } from '../annotations';
 import { loadConfig, type TeamConfig } from '../config';
 import { pathFilter } from '../files/excludes';
 import type { FileHistory } from '../history/history';
+import type { FileHealth } from '../scoring/fileCost';
 import type { DebtItem, ScanResult } from '../model';
 import { planPortfolio, type PlanSettings } from '../portfolio/planner';
 import { totalsOf, type PortfolioItem, type PortfolioView } from '../portfolio/view';
@@ -27,6 +28,8 @@ export interface Portfolio {
   view: PortfolioView;
   /** History figures of the files that hold items, when history is on. */
   files: Record<string, FileHistory>;
+  /** Every source file's health record: its cost per sprint, computed once and shared among its items. */
+  health: FileHealth[];
   scan: ScanResult;
   store: PortfolioStore;
   /** The team config this portfolio was built with (read once, overrides applied). */
@@ -58,7 +61,7 @@ export function seenItemsOf(items: readonly DebtItem[], scored?: Map<string, Sco
     id: item.id,
     file: item.file,
     tag: item.kind === 'annotation' ? item.tag : item.kind,
-    text: item.kind === 'annotation' ? item.text : item.name,
+    text: item.kind === 'annotation' ? item.text : item.kind === 'hotspot' ? item.name : item.file,
     ...(scored?.has(item.id) ? { principal: scored.get(item.id)!.score.principal } : {}),
   }));
 }
@@ -107,9 +110,10 @@ const byPlace = (a: DebtItem, b: DebtItem): number => (a.file < b.file ? -1 : a.
 
 /** Scores the items and plans them against the store: recorded when asked and writable, else reconciled in memory only. */
 async function assemble(scan: ScanResult, store: PortfolioStore, config: TeamConfig, settings: Portfolio['settings'], options: { scorer: Scorer; record: boolean; today: string; blame?: 'run' | 'cached'; signal?: AbortSignal; previous?: PortfolioView }): Promise<Portfolio> {
-  const { scored, notices, files, agesPending } = await options.scorer.score(scan.root, scan.items, { config, git: settings.git, signal: options.signal, blame: options.blame });
+  const { scored, notices, files, agesPending, health, fileItems } = await options.scorer.score(scan.root, scan.items, { config, git: settings.git, measures: scan.files, signal: options.signal, blame: options.blame });
   if (options.previous) keepAges(scored, options.previous);
-  const seen = seenItemsOf(scan.items, scored);
+  const items = [...scan.items, ...fileItems].sort(byPlace);
+  const seen = seenItemsOf(items, scored);
   let data: PortfolioData;
   if (store.readOnly || !options.record) {
     data = structuredClone(store.readOnly ? emptyPortfolio() : store.data());
@@ -119,10 +123,10 @@ async function assemble(scan: ScanResult, store: PortfolioStore, config: TeamCon
     await store.update((current) => reconcile(current, seen, options.today));
     data = store.data();
   }
-  const itemFiles = new Set(scan.items.map((item) => item.file));
+  const itemFiles = new Set(items.map((item) => item.file));
   const fileHistory = Object.fromEntries([...(files ?? new Map<string, FileHistory>())].filter(([file]) => itemFiles.has(file)).sort(([a], [b]) => (a < b ? -1 : 1)));
-  const view = viewOf(scan.root, portfolioItems(scan.items, scored, data), data, planSettingsOf(config, settings.plan), options.today);
-  return { view, files: fileHistory, scan, store, config, settings, notices, ...(agesPending ? { agesPending } : {}) };
+  const view = viewOf(scan.root, portfolioItems(items, scored, data), data, planSettingsOf(config, settings.plan), options.today);
+  return { view, files: fileHistory, health, scan, store, config, settings, notices, ...(agesPending ? { agesPending } : {}) };
 }
 
 /** An item scored without blame keeps the age it had in the previous view. */
@@ -167,6 +171,7 @@ export async function rebuild(previous: Portfolio, changed: readonly ChangedFile
   const scan: ScanResult = {
     ...previous.scan,
     items: [...kept(previous.scan.items), ...found.flatMap((f) => f.items)].sort(byPlace),
+    files: [...kept(previous.scan.files), ...found.flatMap((f) => (f.measure ? [f.measure] : []))],
     warnings: [...kept(previous.scan.warnings), ...found.flatMap((f) => [...f.warnings, ...f.items.flatMap((item) => item.warnings)])],
   };
   return assemble(scan, previous.store, config, previous.settings, { scorer: options.scorer, record: false, today: options.today ?? todayUtc(), blame: options.blame, signal: options.signal, previous: previous.view });

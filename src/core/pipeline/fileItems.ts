@@ -5,12 +5,14 @@ import type { FunctionRecord } from '../complexity/records';
 import { loadTypeScript } from '../complexity/typescript';
 import type { TeamConfig } from '../config';
 import { annotationIds, hotspotIds } from '../ids';
-import type { AnnotationItem, DebtItem, HotspotItem, Warning } from '../model';
+import type { AnnotationItem, DebtItem, FileMeasure, HotspotItem, Warning } from '../model';
+import { nonBlankLines } from '../text/lines';
 
-/** A file's items and file-level warnings. */
+/** A file's items, file-level warnings, and what the file is (its health record is computed from it). */
 export interface FileItems {
   items: DebtItem[];
   warnings: Warning[];
+  measure: FileMeasure;
 }
 
 /** A function over either threshold is a hotspot. */
@@ -79,11 +81,13 @@ function withEnclosing(item: AnnotationItem, records: readonly FunctionRecord[])
 export async function fileItems(file: string, text: string, context: ItemContext): Promise<FileItems | undefined> {
   const language = languageOf(file);
   if (!language) return undefined;
-  if (!context.parse || !COMPLEXITY_EXTENSIONS.test(file)) return { items: toAnnotationItems(file, language.id, findAnnotations(text, language, file, context.tags)), warnings: [] };
+  const measure: FileMeasure = { file, lines: nonBlankLines(text) };
+  if (!context.parse || !COMPLEXITY_EXTENSIONS.test(file)) return { items: toAnnotationItems(file, language.id, findAnnotations(text, language, file, context.tags)), warnings: [], measure };
   const hasTag = context.tags.anywhere.test(text);
-  if (!hasTag && !context.hotspots) return { items: [], warnings: [] };
+  if (!hasTag && !context.hotspots) return { items: [], warnings: [], measure };
   const analysis = analyzeSource(await loadTypeScript(), file, text);
+  if (analysis.comments) measure.complexity = { functions: analysis.totals.functions, cognitive: analysis.totals.cognitive.sum, cyclomatic: analysis.totals.cyclomatic.sum };
   const found = hasTag ? annotationsFromComments(text, analysis.comments ?? commentsOf(text, language), file, context.tags) : [];
   const annotations = toAnnotationItems(file, language.id, found).map((item) => withEnclosing(item, analysis.records));
-  return { items: [...annotations, ...(context.hotspots ? toHotspotItems(file, language.id, analysis.records, context.hotspots) : [])], warnings: analysis.warnings };
+  return { items: [...annotations, ...(context.hotspots ? toHotspotItems(file, language.id, analysis.records, context.hotspots) : [])], warnings: analysis.warnings, measure };
 }

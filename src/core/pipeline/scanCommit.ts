@@ -3,14 +3,13 @@ import { pathFilter } from '../files/excludes';
 import { nulSeparatedNames } from '../files/fileNames';
 import { blobsAt } from '../git/blobs';
 import { gitOutput } from '../git/run';
-import type { DebtItem, Warning } from '../model';
-import { nonBlankLines } from '../text/lines';
+import type { DebtItem, FileMeasure, Warning } from '../model';
 import { fileItems, type ItemContext } from './fileItems';
 
-/** What a commit scan found: the items, each file's non-blank line count (the file proxy reads it), and files it could not read. */
+/** What a commit scan found: the items, each source file's measure (lines, and complexity when parsed), and files it could not read. */
 export interface CommitScan {
   items: DebtItem[];
-  lines: Map<string, number>;
+  measures: Map<string, FileMeasure>;
   warnings: Warning[];
 }
 
@@ -38,10 +37,12 @@ export async function scanCommit(root: string, commit: string, config: TeamConfi
   const warnings: Warning[] = [];
   const blobs = await blobsAt(root, commit, await filesAt(root, commit, config, context), { maxBytes: config.maxFileSizeBytes, onWarning: (warning) => warnings.push(warning) });
   const items: DebtItem[] = [];
-  const lines = new Map<string, number>();
+  const measures = new Map<string, FileMeasure>();
   for (const [file, text] of blobs) {
-    items.push(...((await fileItems(file, text, context))?.items ?? []));
-    lines.set(file, nonBlankLines(text));
+    const found = await fileItems(file, text, context);
+    if (!found) continue;
+    items.push(...found.items);
+    measures.set(file, found.measure);
   }
-  return { items, lines, warnings };
+  return { items, measures, warnings };
 }

@@ -6,7 +6,7 @@ import { loadConfig, type LoadedConfig } from '../config';
 import { pathFilter } from '../files/excludes';
 import { listFiles } from '../files/listFiles';
 import { readText, type ReadOutcome } from '../files/readText';
-import { SCAN_FORMAT_VERSION, type DebtItem, type ScanResult, type SkippedFile, type Warning } from '../model';
+import { SCAN_FORMAT_VERSION, type DebtItem, type FileMeasure, type ScanResult, type SkippedFile, type Warning } from '../model';
 import { contextKey, fileItems, itemContextOf, type FileItems, type ItemContext } from './fileItems';
 
 /** Items already found, by file, content hash, tags and thresholds: a rescan of an unchanged file skips lexing and parsing. */
@@ -66,6 +66,8 @@ export interface FileScan {
   warnings: Warning[];
   /** Bytes read, when the file was scanned. */
   bytes?: number;
+  /** What the file is, when it was scanned. */
+  measure?: FileMeasure;
 }
 
 /** The warning naming a file that was not read; none for reasons too common to list (counted only). */
@@ -81,7 +83,7 @@ export async function scanFile(root: string, file: string, context: ItemContext 
   const key = context.cache && `${file}\u0000${contextKey(context)}\u0000${createHash('sha1').update(read.text).digest('hex')}`;
   const found = (key ? context.cache!.get(key) : undefined) ?? (await fileItems(file, read.text, context))!;
   if (key) context.cache!.set(key, found);
-  return { items: found.items, warnings: [...read.notes.map((note) => ({ file, code: 'encoding', message: note })), ...found.warnings], bytes: read.bytes };
+  return { items: found.items, warnings: [...read.notes.map((note) => ({ file, code: 'encoding', message: note })), ...found.warnings], bytes: read.bytes, measure: found.measure };
 }
 
 /** Scans a folder for debt annotations and, in TS/JS, complexity hotspots. Throws only for a root that is not a readable folder, or on abort. */
@@ -98,6 +100,7 @@ export async function scanFolder(rootPath: string, options: ScanOptions = {}, ho
   const warnings: Warning[] = [...configWarnings, ...listed.warnings];
   const skipped: SkippedFile[] = [...listed.skipped];
   const perFile: DebtItem[][] = new Array(listed.files.length);
+  const measures: FileMeasure[] = new Array(listed.files.length);
   let bytesScanned = 0;
   let filesScanned = 0;
   let done = 0;
@@ -110,6 +113,7 @@ export async function scanFolder(rootPath: string, options: ScanOptions = {}, ho
     filesScanned++;
     bytesScanned += outcome.bytes;
     perFile[index] = outcome.items;
+    measures[index] = outcome.measure!;
   };
 
   for (let index = 0; index < listed.files.length; index++) {
@@ -129,6 +133,7 @@ export async function scanFolder(rootPath: string, options: ScanOptions = {}, ho
     version: SCAN_FORMAT_VERSION,
     root,
     items,
+    files: measures.filter(Boolean),
     skipped: counts,
     skippedFiles: skipped.filter((s) => !COUNTED_ONLY.has(s.reason)),
     warnings: warnings.sort(byPlace),
