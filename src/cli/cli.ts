@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ScanInputError } from '../core/pipeline/scanFolder';
 import { EXIT_USAGE, UsageError, type Command } from './command';
+import { backtestCommand } from './commands/backtest';
 import { checkCommand } from './commands/check';
 import { exportCommand } from './commands/export';
 import { metricsCommand } from './commands/metrics';
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, Command> = {
   check: checkCommand,
   trend: trendCommand,
   metrics: metricsCommand,
+  backtest: backtestCommand,
 };
 
 function mainHelp(): string {

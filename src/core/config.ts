@@ -39,6 +39,7 @@ const SCHEMA = {
   fixPattern: { schema: safePattern, fallback: '\\b(fix(es|ed)?|bug(fix)?|hotfix|revert(s|ed)?)\\b|\\bINC-\\d+\\b' },
   incidentPattern: { schema: safePattern, fallback: '\\bINC-\\d+\\b' },
   bulkCommitFiles: { schema: z.number().int().min(2).max(1_000_000), fallback: 200 },
+  priorChangesPerSprint: { schema: z.number().nonnegative().max(100), fallback: 0.12 },
   hoursPerChange: { schema: z.number().nonnegative().max(1000), fallback: 4 },
   hoursPerFix: { schema: z.number().nonnegative().max(1000), fallback: 6 },
   pmax: { schema: z.number().nonnegative().max(10), fallback: 1.24 },

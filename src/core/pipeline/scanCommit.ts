@@ -5,6 +5,7 @@ import { blobsAt } from '../git/blobs';
 import { gitOutput } from '../git/run';
 import type { DebtItem, FileMeasure, Warning } from '../model';
 import { fileItems, type ItemContext } from './fileItems';
+import { cacheKey, type ScanCache } from './scanFolder';
 
 /** What a commit scan found: the items, each source file's measure (lines, and complexity when parsed), and files it could not read. */
 export interface CommitScan {
@@ -32,15 +33,17 @@ async function filesAt(root: string, commit: string, config: TeamConfig, context
  * The items in a commit's tree, found exactly as a folder scan finds them (the same `fileItems`), without
  * checking the commit out. Hotspots only when the context asks for them (every TS/JS file is parsed then).
  */
-export async function scanCommit(root: string, commit: string, config: TeamConfig, context: ItemContext): Promise<CommitScan> {
+export async function scanCommit(root: string, commit: string, config: TeamConfig, context: ItemContext, options: { cache?: ScanCache } = {}): Promise<CommitScan> {
   if (!/^[0-9a-f]{40,64}$/.test(commit)) throw new Error(`not a full commit id: ${commit}`);
   const warnings: Warning[] = [];
   const blobs = await blobsAt(root, commit, await filesAt(root, commit, config, context), { maxBytes: config.maxFileSizeBytes, onWarning: (warning) => warnings.push(warning) });
   const items: DebtItem[] = [];
   const measures = new Map<string, FileMeasure>();
   for (const [file, text] of blobs) {
-    const found = await fileItems(file, text, context);
+    const key = options.cache && cacheKey(file, context, text);
+    const found = (key ? options.cache!.get(key) : undefined) ?? (await fileItems(file, text, context));
     if (!found) continue;
+    if (key) options.cache!.set(key, found);
     items.push(...found.items);
     measures.set(file, found.measure);
   }

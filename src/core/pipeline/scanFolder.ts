@@ -75,12 +75,15 @@ export function skipWarnings(file: string, read: Extract<ReadOutcome, { ok: fals
   return COUNTED_ONLY.has(read.reason) ? [] : [{ file, code: `skip-${read.reason}`, message: `skipped: ${read.detail}` }];
 }
 
+/** A file's cache key: its name, what of the context changes its items, and its content's hash. */
+export const cacheKey = (file: string, context: ItemContext, text: string): string => `${file}\u0000${contextKey(context)}\u0000${createHash('sha1').update(text).digest('hex')}`;
+
 /** Scans one file (a POSIX path relative to root); never throws for a bad file. */
 export async function scanFile(root: string, file: string, context: ItemContext & { maxBytes: number; cache?: ScanCache }): Promise<FileScan> {
   if (!languageOf(file)) return { items: [], skipped: { file, reason: 'language' }, warnings: [] };
   const read = readText(root, file, context.maxBytes);
   if (!read.ok) return { items: [], skipped: { file, reason: read.reason }, warnings: skipWarnings(file, read) };
-  const key = context.cache && `${file}\u0000${contextKey(context)}\u0000${createHash('sha1').update(read.text).digest('hex')}`;
+  const key = context.cache && cacheKey(file, context, read.text);
   const found = (key ? context.cache!.get(key) : undefined) ?? (await fileItems(file, read.text, context))!;
   if (key) context.cache!.set(key, found);
   return { items: found.items, warnings: [...read.notes.map((note) => ({ file, code: 'encoding', message: note })), ...found.warnings], bytes: read.bytes, measure: found.measure };

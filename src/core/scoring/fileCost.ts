@@ -57,11 +57,12 @@ export function fileHealthOf(input: FileCostInput): FileHealth {
   const complexity = complexityOf(measure, settings);
   const terms: ScoreTerm[] = [];
 
-  const changes = (history?.weightedCommits ?? 0) / sprints;
+  const prior = input.history === 'off' ? 0 : settings.priorChangesPerSprint;
+  const changes = (history?.weightedCommits ?? 0) / sprints + prior;
   const penalty = penaltyOf(complexity.value, settings);
   const cycleTime = changes * settings.hoursPerChange * penalty;
   if (input.history === 'off') terms.push(term('changesPerSprint', 0, 'changes/sprint', 'history off: no changes to count'));
-  else terms.push(term('changesPerSprint', changes, 'changes/sprint', `${r(history?.weightedCommits ?? 0)} recency-weighted commits ÷ ${r(sprints)} sprints`));
+  else terms.push(term('changesPerSprint', changes, 'changes/sprint', `${r(history?.weightedCommits ?? 0)} recency-weighted commits ÷ ${r(sprints)} sprints + ${prior} expected of any file`));
   terms.push(term('complexityPenalty', penalty, '', `${settings.pmax} × ${r(complexity.value, 1)} ÷ (${r(complexity.value, 1)} + ${settings.penaltyMidpoint}) (${complexity.source})`));
   terms.push(term('cycleTimeInterest', cycleTime, 'h/sprint', `${r(changes)} changes/sprint × ${settings.hoursPerChange} h × ${r(penalty)}`));
 

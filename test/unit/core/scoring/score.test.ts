@@ -37,18 +37,19 @@ describe('scoring', () => {
     const split = splitFile([item], undefined, config);
     const score = scoreItem({ item, file, share: split.shares.get(item.id)!, settings: config });
     // sprints in the window: 180 / 14 = 12.857143
-    // changes/sprint: (1 + 0.5) / 12.857143 = 0.116667
+    // changes/sprint: (1 + 0.5) / 12.857143 + 0.12 expected of any file = 0.236667
     // penalty (file proxy 50 / 25 = 2): 1.24 × 2 / (2 + 15) = 0.145882
-    // cycle time: 0.116667 × 4 h × 0.145882 = 0.068078 h/sprint
+    // cycle time: 0.236667 × 4 h × 0.145882 = 0.138102 h/sprint
     // fixes: 1 / 12.857143 × 6 h = 0.466667; incident INC-9 SEV2: 16 h × 0.5^(45/90) / 12.857143 = 0.879955
-    // file: 0.068078 + 1.346622 = 1.4147 h/sprint; the only item, outside any function: 100% of it (over the high floor of 1 h)
-    // principal: 2d × 8 h = 16 h; payback 16 / 1.4147 = 11.309817 sprints
+    // file: 0.138102 + 1.346622 = 1.484724 h/sprint; the only item, outside any function: 100% of it (over the high floor of 1 h)
+    // principal: 2d × 8 h = 16 h; payback 16 / 1.484724 = 10.776416 sprints
     assert.deepEqual([file.commits, file.fixCommits, file.authors, file.lines], [2, 1, 1, 50]);
     assert.deepEqual([split.remainder, score.share, score.statedInterest], [0, 1, 0]);
-    assert.deepEqual([score.interest, score.cycleTimeInterest, score.incidentInterest, score.principal, score.payback].map((n) => round6(n!)), [1.4147, 0.068078, 1.346622, 16, 11.309817]);
+    assert.deepEqual([score.interest, score.cycleTimeInterest, score.incidentInterest, score.principal, score.payback].map((n) => round6(n!)), [1.484724, 0.138102, 1.346622, 16, 10.776416]);
     const formulas = Object.fromEntries(score.terms.map((t) => [t.name, t.formula]));
-    assert.equal(formulas.cycleTimeInterest, '0.12 changes/sprint × 4 h × 0.15');
-    assert.equal(formulas.share, "100% of the file's 1.4 h/sprint (outside the functions items hold (100% of the file))");
+    assert.equal(formulas.changesPerSprint, '1.5 recency-weighted commits ÷ 12.86 sprints + 0.12 expected of any file');
+    assert.equal(formulas.cycleTimeInterest, '0.24 changes/sprint × 4 h × 0.15');
+    assert.equal(formulas.share, "100% of the file's 1.5 h/sprint (outside the functions items hold (100% of the file))");
     assert.equal(formulas.principal, 'effort 2d × 8 h');
     assert.match(formulas.incidentInterest!, /INC-9 SEV2/);
   });
