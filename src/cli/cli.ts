@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ScanInputError } from '../core/pipeline/scanFolder';
 import { EXIT_USAGE, UsageError, type Command } from './command';
 import { backtestCommand } from './commands/backtest';
+import { calibrateCommand } from './commands/calibrate';
 import { checkCommand } from './commands/check';
 import { exportCommand } from './commands/export';
 import { metricsCommand } from './commands/metrics';
@@ -23,6 +24,7 @@ const COMMANDS: Record<string, Command> = {
   trend: trendCommand,
   metrics: metricsCommand,
   backtest: backtestCommand,
+  calibrate: calibrateCommand,
 };
 
 function mainHelp(): string {

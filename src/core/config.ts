@@ -56,6 +56,7 @@ const SCHEMA = {
   fileItemMinInterest: { schema: z.number().nonnegative().max(1000), fallback: 1 },
   fileLinesPerHour: { schema: z.number().positive().max(10_000), fallback: 50 },
   statedImpactFloor: { schema: z.object({ low: hours, medium: hours, high: hours, critical: hours }).strict(), fallback: { low: 0.25, medium: 0.5, high: 1, critical: 2 } },
+  calibration: { schema: z.string().max(2000).nullable(), fallback: null as string | null },
   trendSprints: { schema: z.number().int().min(1).max(52), fallback: 6 },
 } as const;
 

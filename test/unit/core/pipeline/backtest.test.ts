@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { defaultConfig } from '../../../../src/core/config';
 import { backtest, DEFAULT_BACKTEST, RANKINGS } from '../../../../src/core/pipeline/backtest';
+import { numberedLines } from '../../../helpers/builders';
 import { runCli } from '../../../helpers/cli';
 import { ScriptedRepo } from '../../../helpers/gitRepo';
 import { makeTempDir, removeDir } from '../../../helpers/tempDir';
 
-const lines = (count: number, seed: string) => `${Array.from({ length: count }, (_, i) => `${seed}_${i} = ${i}`).join('\n')}\n`;
 const config = defaultConfig();
 /** One origin, 100 days before the last commit; the 90 days after it are predicted. */
 const ONE_ORIGIN = { ...DEFAULT_BACKTEST, origins: 1, endOffsetDays: 100 };
@@ -15,14 +15,14 @@ describe('back-test', () => {
   before(() => {
     root = makeTempDir();
     const repo = new ScriptedRepo(root);
-    const small = Object.fromEntries(Array.from({ length: 8 }, (_, k) => [`s${k}.py`, lines(10, `s${k}`)]));
-    repo.commit({ ...small, 'hot.py': lines(100, 'h'), 'big.py': lines(200, 'b') }, { date: '2025-06-01T00:00:00Z' });
-    for (let k = 0; k < 6; k++) repo.commit({ 'hot.py': lines(100, `h${k}`) }, { date: `2025-08-${String(k * 6 + 1).padStart(2, '0')}T00:00:00Z` });
+    const small = Object.fromEntries(Array.from({ length: 8 }, (_, k) => [`s${k}.py`, numberedLines(10, `s${k}`)]));
+    repo.commit({ ...small, 'hot.py': numberedLines(100, 'h'), 'big.py': numberedLines(200, 'b') }, { date: '2025-06-01T00:00:00Z' });
+    for (let k = 0; k < 6; k++) repo.commit({ 'hot.py': numberedLines(100, `h${k}`) }, { date: `2025-08-${String(k * 6 + 1).padStart(2, '0')}T00:00:00Z` });
     // origin: 2026-01-01 − 100 days = 2025-09-23
-    repo.commit({ 'hot.py': lines(100, 'fixed') }, { date: '2025-10-01T00:00:00Z', message: 'fix: a' });
+    repo.commit({ 'hot.py': numberedLines(100, 'fixed') }, { date: '2025-10-01T00:00:00Z', message: 'fix: a' });
     repo.rename('hot.py', 'hot2.py', { date: '2025-10-15T00:00:00Z' });
-    repo.commit({ 'hot2.py': lines(100, 'again'), 'big.py': lines(200, 'c') }, { date: '2025-11-01T00:00:00Z', message: 'fix: b' });
-    repo.commit({ 's0.py': lines(10, 'docs') }, { date: '2026-01-01T00:00:00Z', message: 'docs' });
+    repo.commit({ 'hot2.py': numberedLines(100, 'again'), 'big.py': numberedLines(200, 'c') }, { date: '2025-11-01T00:00:00Z', message: 'fix: b' });
+    repo.commit({ 's0.py': numberedLines(10, 'docs') }, { date: '2026-01-01T00:00:00Z', message: 'docs' });
   });
   after(() => removeDir(root));
 
@@ -53,9 +53,9 @@ describe('back-test', () => {
     const quiet = makeTempDir();
     try {
       const repo = new ScriptedRepo(quiet);
-      repo.commit({ 'a.py': lines(5, 'a'), 'b.py': lines(5, 'b') }, { date: '2025-06-01T00:00:00Z' });
-      repo.commit({ 'a.py': lines(5, 'x') }, { date: '2025-08-01T00:00:00Z' });
-      repo.commit({ 'b.py': lines(5, 'y') }, { date: '2026-01-01T00:00:00Z', message: 'tidy' });
+      repo.commit({ 'a.py': numberedLines(5, 'a'), 'b.py': numberedLines(5, 'b') }, { date: '2025-06-01T00:00:00Z' });
+      repo.commit({ 'a.py': numberedLines(5, 'x') }, { date: '2025-08-01T00:00:00Z' });
+      repo.commit({ 'b.py': numberedLines(5, 'y') }, { date: '2026-01-01T00:00:00Z', message: 'tidy' });
       const result = await backtest(quiet, config, ONE_ORIGIN);
       for (const ranking of RANKINGS) assert.deepEqual(result.means[ranking], { top10: null, effortAware: null });
       const run = runCli(['backtest', quiet, '--origins', '1']);
