@@ -79,7 +79,7 @@ export function historyScorer(blameCache: BlameCache = new Map()): Scorer {
     async score(root, items, { config, git, measures = [], signal, blame = 'run' }) {
       const history = await historyOf(root, config, git, signal);
       const { incidents, warnings } = loadIncidents(root);
-      const notices = [...(history.available ? [] : [history.reason]), ...warnings.map((w) => `${w.file}: ${w.message}`)];
+      const notices = [...(history.available ? (history.notice ? [history.notice] : []) : [history.reason]), ...warnings.map((w) => `${w.file}: ${w.message}`)];
       const ground: ScoringGround = { config, history, incidents, asOfMs: history.available ? history.asOf * 1000 : Date.now(), measures: new Map(measures.map((m) => [m.file, m])), linesOf: linesOnDisk(root) };
       const { inputs, health, fileItems } = scoringInputsOf(items, ground);
       const scored = new Map<string, ScoredItem>();
