@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { loadConfig } from '../../core/config';
+import { resolveAsOf } from '../../core/history/asOf';
 import { historyOff } from '../../core/history/history';
 import { backtest, DEFAULT_BACKTEST, RANKINGS, type Backtest, type Capture, type Ranking } from '../../core/pipeline/backtest';
 import { resolveFolder } from '../../core/pipeline/scanFolder';
@@ -53,7 +54,7 @@ beside the baselines churn (commits in the window), size (lines), churn × size 
 
 Options:
   --origins <n>         how many origins (default 4)
-  --as-of <rev|date>    end the back-test at this commit instead of HEAD
+  --as-of <rev|date>    end the back-test at this commit (a date: the last commit before it) instead of HEAD
   --format table|json   output format (default: table)
   --out <file>          write to a file instead of stdout
   --since <span>        the history window before each origin (default: historyWindowDays)
@@ -68,7 +69,9 @@ Options:
     const config = typeof values.since === 'string' ? { ...loaded.config, historyWindowDays: spanDays(values.since) } : loaded.config;
     const off = await historyOff(root);
     if (off) throw new UsageError(off);
-    const result = await backtest(root, config, { ...DEFAULT_BACKTEST, origins, ...(typeof values['as-of'] === 'string' ? { endRef: values['as-of'] } : {}) });
+    const end = typeof values['as-of'] === 'string' ? await resolveAsOf(root, values['as-of']) : undefined;
+    if (end && 'problem' in end) throw new UsageError(end.problem);
+    const result = await backtest(root, config, { ...DEFAULT_BACKTEST, origins, ...(end ? { endRef: end.commit } : {}) });
     await emit(format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : `${backtestTable(result)}\n`, values.out);
     return 0;
   },

@@ -7,7 +7,7 @@ import { todayUtc, type Portfolio } from '../../core/pipeline/build';
 import { trendOf } from '../../core/pipeline/trend';
 import { toDashboardModel } from '../../core/portfolio/dashboardModel';
 import type { Command } from '../command';
-import { COMMON_OPTIONS, COMMON_USAGE, loadPortfolio, printNotices } from '../portfolio';
+import { AS_OF_OPTION, AS_OF_USAGE, COMMON_OPTIONS, COMMON_USAGE, loadPortfolio, printNotices } from '../portfolio';
 
 /** The dashboard bundle and styles shipped beside the CLI (dist/webview.js, media/*.css). */
 export function shippedAssets(): ReportAssets {
@@ -35,8 +35,9 @@ It is read-only: a plan change shows the debt-portfolio command that makes it.
 
 Options:
   --out <file>          where to write it (default: debt-portfolio.html)
+${AS_OF_USAGE}
 ${COMMON_USAGE}`,
-  options: { ...COMMON_OPTIONS, out: { type: 'string', default: 'debt-portfolio.html' } },
+  options: { ...COMMON_OPTIONS, ...AS_OF_OPTION, out: { type: 'string', default: 'debt-portfolio.html' } },
   async run(values, positionals) {
     const portfolio = await loadPortfolio(values, positionals);
     printNotices(portfolio);

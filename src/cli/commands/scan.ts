@@ -4,7 +4,7 @@ import { sortItems } from '../../core/portfolio/grouping';
 import { detailOf, round, type PortfolioItem } from '../../core/portfolio/view';
 import { emit, UsageError, type Command } from '../command';
 import type { Portfolio } from '../../core/pipeline/build';
-import { COMMON_OPTIONS, COMMON_USAGE, loadPortfolio, printNotices } from '../portfolio';
+import { AS_OF_OPTION, AS_OF_USAGE, COMMON_OPTIONS, COMMON_USAGE, loadPortfolio, printNotices } from '../portfolio';
 import { renderTable } from '../table';
 import { reportHtml } from './report';
 
@@ -27,6 +27,7 @@ Options:
   --report <file>       also write the dashboard as a standalone HTML file
   --tags A,B            tags to look for (default: the team config's, else DEBT,TODO,FIXME,HACK,XXX,BUG,OPTIMIZE,REFACTOR)
   --no-complexity       no hotspots: TS/JS files are lexed for annotations, not parsed
+${AS_OF_USAGE}
 ${COMMON_USAGE}`,
   options: {
     format: { type: 'string', default: 'table' },
@@ -36,6 +37,7 @@ ${COMMON_USAGE}`,
     tags: { type: 'string' },
     'no-complexity': { type: 'boolean', default: false },
     ...COMMON_OPTIONS,
+    ...AS_OF_OPTION,
   },
   async run(values, positionals) {
     if (positionals.length > 1) throw new UsageError(`scan takes one folder, got ${positionals.length}`);

@@ -11,7 +11,9 @@ import { reconcile, type SeenItem } from '../store/reconcile';
 import { emptyPortfolio, type PortfolioData } from '../store/schema';
 import { fileItems, itemContextOf } from './fileItems';
 import type { Scorer, ScoredItem } from './historyScorer';
-import { resolveFolder, scanFile, scanFolder, type FileScan, type ScanCache, type ScanHooks, type ScanOptions } from './scanFolder';
+import { resolveFolder, scanFile, scanFolder, ScanInputError, type FileScan, type ScanCache, type ScanHooks, type ScanOptions } from './scanFolder';
+import { scanResultAt } from './scanCommit';
+import { resolveAsOf } from '../history/asOf';
 
 export interface BuildOptions extends ScanOptions {
   /** Record what the scan found in the store (new items, retired items); off for read-only runs. */
@@ -19,6 +21,8 @@ export interface BuildOptions extends ScanOptions {
   /** ISO date the plan and the store's dates are computed for (default: today, UTC). */
   today?: string;
   plan?: Partial<Pick<PlanSettings, 'capacityHours' | 'allocationPercent' | 'roadmapSprints'>>;
+  /** A revision or a date: the portfolio as it was then (files read from git, history ending there); nothing is recorded. */
+  asOf?: string;
   /** Team settings this run overrides (the CLI's --since sets historyWindowDays). */
   configOverrides?: Partial<TeamConfig>;
   scorer: Scorer;
@@ -109,8 +113,8 @@ export interface RebuildOptions {
 const byPlace = (a: DebtItem, b: DebtItem): number => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line);
 
 /** Scores the items and plans them against the store: recorded when asked and writable, else reconciled in memory only. */
-async function assemble(scan: ScanResult, store: PortfolioStore, config: TeamConfig, settings: Portfolio['settings'], options: { scorer: Scorer; record: boolean; today: string; blame?: 'run' | 'cached'; signal?: AbortSignal; previous?: PortfolioView }): Promise<Portfolio> {
-  const { scored, notices, files, agesPending, health, fileItems } = await options.scorer.score(scan.root, scan.items, { config, git: settings.git, measures: scan.files, signal: options.signal, blame: options.blame });
+async function assemble(scan: ScanResult, store: PortfolioStore, config: TeamConfig, settings: Portfolio['settings'], options: { scorer: Scorer; record: boolean; today: string; blame?: 'run' | 'cached'; signal?: AbortSignal; previous?: PortfolioView; asOfRef?: string }): Promise<Portfolio> {
+  const { scored, notices, files, agesPending, health, fileItems } = await options.scorer.score(scan.root, scan.items, { config, git: settings.git, measures: scan.files, signal: options.signal, blame: options.blame, asOfRef: options.asOfRef });
   if (options.previous) keepAges(scored, options.previous);
   const items = [...scan.items, ...fileItems].sort(byPlace);
   const seen = seenItemsOf(items, scored);
@@ -143,9 +147,11 @@ export async function buildPortfolio(rootPath: string, options: BuildOptions, ho
   const root = await resolveFolder(rootPath);
   const loaded = await loadConfig(root);
   const config = { ...loaded.config, ...options.configOverrides };
-  const result = await scanFolder(root, { ...options, config: { config, warnings: loaded.warnings } }, hooks);
+  const asOf = options.asOf === undefined ? undefined : await resolveAsOf(root, options.asOf);
+  if (asOf && 'problem' in asOf) throw new ScanInputError(asOf.problem);
+  const result = asOf ? await scanResultAt(root, asOf.commit, config, { tags: options.tags, complexity: options.complexity !== false }) : await scanFolder(root, { ...options, config: { config, warnings: loaded.warnings } }, hooks);
   const settings = { git: !options.noGit, complexity: options.complexity !== false, plan: options.plan, configOverrides: options.configOverrides ?? {} };
-  return assemble(result, await openStore(root), config, settings, { scorer: options.scorer, record: options.record !== false, today: options.today ?? todayUtc(), signal: hooks.signal });
+  return assemble(result, await openStore(root), config, settings, { scorer: options.scorer, record: options.record !== false && !asOf, today: options.today ?? todayUtc(), signal: hooks.signal, asOfRef: asOf?.commit });
 }
 
 /**

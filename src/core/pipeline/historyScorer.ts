@@ -36,7 +36,7 @@ export interface Scorer {
    * Scores the items. With `blame: 'cached'` no blame runs (an age comes only from a file already blamed as it is
    * now) and `agesPending` says whether a full score would find more: a live rescan answers first, dates after.
    */
-  score(root: string, items: readonly DebtItem[], context: { config: TeamConfig; git: boolean; measures?: readonly FileMeasure[]; signal?: AbortSignal; blame?: 'run' | 'cached' }): Promise<Scored>;
+  score(root: string, items: readonly DebtItem[], context: { config: TeamConfig; git: boolean; measures?: readonly FileMeasure[]; signal?: AbortSignal; blame?: 'run' | 'cached'; asOfRef?: string }): Promise<Scored>;
 }
 
 export function historySettingsOf(config: TeamConfig): HistorySettings {
@@ -67,17 +67,17 @@ function linesOnDisk(root: string): (file: string) => number {
 export function historyScorer(blameCache: BlameCache = new Map()): Scorer {
   const histories = new Map<string, { key: string; history: History }>();
   /** One log pass per folder, settings, git switch and five minutes. */
-  const historyOf = async (root: string, config: TeamConfig, git: boolean, signal?: AbortSignal): Promise<History> => {
-    const key = `${git}:${config.historyWindowDays}:${config.halfLifeDays}:${config.fixPattern}:${config.incidentPattern}:${config.bulkCommitFiles}:${Math.floor(Date.now() / 300_000)}`;
+  const historyOf = async (root: string, config: TeamConfig, git: boolean, signal?: AbortSignal, asOfRef?: string): Promise<History> => {
+    const key = `${git}:${asOfRef ?? 'HEAD'}:${config.historyWindowDays}:${config.halfLifeDays}:${config.fixPattern}:${config.incidentPattern}:${config.bulkCommitFiles}:${Math.floor(Date.now() / 300_000)}`;
     const cached = histories.get(root);
     if (cached?.key === key) return cached.history;
-    const history: History = git ? await readHistory(root, historySettingsOf(config), { signal }) : { available: false, reason: 'git history is off: git is not used here (--no-git, or an untrusted workspace)' };
+    const history: History = git ? await readHistory(root, historySettingsOf(config), { signal, asOfRef }) : { available: false, reason: 'git history is off: git is not used here (--no-git, or an untrusted workspace)' };
     histories.set(root, { key, history });
     return history;
   };
   return {
-    async score(root, items, { config, git, measures = [], signal, blame = 'run' }) {
-      const history = await historyOf(root, config, git, signal);
+    async score(root, items, { config, git, measures = [], signal, blame = 'run', asOfRef }) {
+      const history = await historyOf(root, config, git, signal, asOfRef);
       const { incidents, warnings } = loadIncidents(root);
       const notices = [...(history.available ? (history.notice ? [history.notice] : []) : [history.reason]), ...warnings.map((w) => `${w.file}: ${w.message}`)];
       const ground: ScoringGround = { config, history, incidents, asOfMs: history.available ? history.asOf * 1000 : Date.now(), measures: new Map(measures.map((m) => [m.file, m])), linesOf: linesOnDisk(root) };
@@ -90,7 +90,7 @@ export function historyScorer(blameCache: BlameCache = new Map()): Scorer {
       for (const input of inputs) {
         const { item } = input;
         const score = scoreItem(input);
-        const ages = history.available && item.kind === 'annotation' ? await agesOf(item.file) : undefined;
+        const ages = history.available && !asOfRef && item.kind === 'annotation' ? await agesOf(item.file) : undefined;
         if (ages === 'not-cached') agesPending = true;
         const age = ages === 'not-cached' ? undefined : ages?.[item.line];
         scored.set(item.id, { score, ...(age ? { age } : {}) });

@@ -3,8 +3,9 @@ import { pathFilter } from '../files/excludes';
 import { nulSeparatedNames } from '../files/fileNames';
 import { blobsAt } from '../git/blobs';
 import { gitOutput } from '../git/run';
-import type { DebtItem, FileMeasure, Warning } from '../model';
-import { fileItems, type ItemContext } from './fileItems';
+import { tagMatcher } from '../annotations';
+import { SCAN_FORMAT_VERSION, type DebtItem, type FileMeasure, type ScanResult, type Warning } from '../model';
+import { fileItems, itemContextOf, type ItemContext } from './fileItems';
 import { cacheKey, type ScanCache } from './scanFolder';
 
 /** What a commit scan found: the items, each source file's measure (lines, and complexity when parsed), and files it could not read. */
@@ -48,4 +49,12 @@ export async function scanCommit(root: string, commit: string, config: TeamConfi
     measures.set(file, found.measure);
   }
   return { items, measures, warnings };
+}
+
+/** A commit's items as a scan result (`--as-of`): the files as they were, read from git, no checkout. */
+export async function scanResultAt(root: string, commit: string, config: TeamConfig, options: { tags?: readonly string[]; complexity: boolean }): Promise<ScanResult> {
+  const started = performance.now();
+  const scan = await scanCommit(root, commit, config, itemContextOf(tagMatcher(options.tags ?? config.tags), config, options.complexity));
+  const stats = { lister: 'git' as const, filesListed: scan.measures.size, filesScanned: scan.measures.size, bytesScanned: 0, durationMs: Math.round(performance.now() - started) };
+  return { version: SCAN_FORMAT_VERSION, root, items: scan.items, files: [...scan.measures.values()], skipped: {}, skippedFiles: [], warnings: scan.warnings, stats };
 }

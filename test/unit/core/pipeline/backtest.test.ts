@@ -74,6 +74,9 @@ describe('back-test', () => {
     // the default origin, two quarters back (2025-07-05), sees only the first commit: every file changed once, and
     // the model's pick (the largest file) missed the one fix, which churn's ten-way tie caught a tenth of
     assert.match(run.stdout, /^top-10% capture: churn \(10%\) did better than our ranking \(0%\)$/m);
+    const ended = runCli(['backtest', root, '--origins', '1', '--as-of', '2025-12-31', '--format', 'json']);
+    assert.deepEqual(JSON.parse(ended.stdout).notes, ['origin 2025-05-05 skipped: the history has 153 days (2025-06-01 to 2025-11-01), none before it'], 'the end is the last commit before the date');
+    assert.deepEqual([runCli(['backtest', root, '--as-of', 'nope']).stderr, runCli(['backtest', root, '--as-of', 'nope']).code], ['debt-portfolio backtest: --as-of "nope" is not a commit in this repository\n', 2]);
     const bad = runCli(['backtest', root, '--origins', '0']);
     assert.deepEqual([bad.code, bad.stderr], [2, 'debt-portfolio backtest: --origins must be a whole number from 1 to 20, not "0"\n']);
   });
