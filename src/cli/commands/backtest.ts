@@ -2,16 +2,11 @@ import path from 'node:path';
 import { loadConfig } from '../../core/config';
 import { resolveAsOf } from '../../core/history/asOf';
 import { historyOff } from '../../core/history/history';
-import { backtest, DEFAULT_BACKTEST, RANKINGS, type Backtest, type Capture, type Ranking } from '../../core/pipeline/backtest';
+import { backtest, baselineVerdicts, DEFAULT_BACKTEST, percent, RANKING_NAMES, RANKINGS, type Backtest, type Capture } from '../../core/pipeline/backtest';
 import { resolveFolder } from '../../core/pipeline/scanFolder';
 import { emit, UsageError, type Command, type OptionValues } from '../command';
 import { oneOf, spanDays } from '../portfolio';
 import { renderTable } from '../table';
-
-const NAMES: Record<Ranking, string> = { model: 'our ranking', churn: 'churn', size: 'size', churnSize: 'churn × size', random: 'random' };
-const NO_FIXES = 'no fix commits to predict';
-
-const percent = (value: number | null): string => (value === null ? NO_FIXES : `${Math.round(value * 1000) / 10}%`);
 
 function originsOption(values: OptionValues): number {
   const raw = values.origins;
@@ -21,23 +16,10 @@ function originsOption(values: OptionValues): number {
   return value;
 }
 
-/** Where a baseline did better than our ranking on a metric's mean, said plainly. */
-export function baselineVerdicts(result: Backtest): string[] {
-  const lines: string[] = [];
-  for (const metric of ['top10', 'effortAware'] as const) {
-    const ours = result.means.model[metric];
-    if (ours === null) continue;
-    const better = RANKINGS.filter((r) => r !== 'model' && (result.means[r][metric] ?? -1) > ours);
-    const label = metric === 'top10' ? 'top-10% capture' : 'effort-aware capture';
-    lines.push(better.length ? `${label}: ${better.map((r) => `${NAMES[r]} (${percent(result.means[r][metric])})`).join(', ')} did better than our ranking (${percent(ours)})` : `${label}: our ranking (${percent(ours)}) did at least as well as every baseline`);
-  }
-  return lines;
-}
-
 export function backtestTable(result: Backtest): string {
   const cell = (c: Capture) => [percent(c.top10), percent(c.effortAware)];
-  const rows = result.origins.flatMap((o) => RANKINGS.map((r) => [o.date, o.commit.slice(0, 10), String(o.fixCommits), String(o.fixTouches), NAMES[r], ...cell(o.captures[r])]));
-  const means = RANKINGS.map((r) => ['mean', '', '', '', NAMES[r], ...cell(result.means[r])]);
+  const rows = result.origins.flatMap((o) => RANKINGS.map((r) => [o.date, o.commit.slice(0, 10), String(o.fixCommits), String(o.fixTouches), RANKING_NAMES[r], ...cell(o.captures[r])]));
+  const means = RANKINGS.map((r) => ['mean', '', '', '', RANKING_NAMES[r], ...cell(result.means[r])]);
   const table = result.origins.length ? renderTable(['origin', 'commit', 'fix commits', 'fix touches', 'ranking', 'top 10%', 'effort-aware 20%'], [...rows, ...means]) : 'No origin could run.';
   return [table, '', ...baselineVerdicts(result), ...result.notes].join('\n');
 }

@@ -1,3 +1,4 @@
+import type { DashboardBacktest } from '../../shared/dashboard';
 import { tagMatcher } from '../annotations';
 import type { TeamConfig } from '../config';
 import { gitOutput } from '../git/run';
@@ -266,4 +267,34 @@ export async function evaluateBacktest(prepared: PreparedBacktest, config: TeamC
  */
 export async function backtest(root: string, config: TeamConfig, options: BacktestOptions = DEFAULT_BACKTEST): Promise<Backtest> {
   return evaluateBacktest(await prepareBacktest(root, config, options), config, options);
+}
+
+export const RANKING_NAMES: Record<Ranking, string> = { model: 'our ranking', churn: 'churn', size: 'size', churnSize: 'churn × size', random: 'random' };
+export const NO_FIXES = 'no fix commits to predict';
+
+export const percent = (value: number | null): string => (value === null ? NO_FIXES : `${Math.round(value * 1000) / 10}%`);
+
+/** Where a baseline did better than our ranking on a metric's mean, said plainly; one line per metric. */
+export function baselineVerdicts(result: Backtest): string[] {
+  const lines: string[] = [];
+  for (const metric of ['top10', 'effortAware'] as const) {
+    const ours = result.means.model[metric];
+    const label = metric === 'top10' ? 'top-10% capture' : 'effort-aware capture';
+    if (ours === null) {
+      lines.push(`${label}: ${NO_FIXES}`);
+      continue;
+    }
+    const better = RANKINGS.filter((r) => r !== 'model' && (result.means[r][metric] ?? -1) > ours);
+    lines.push(better.length ? `${label}: ${better.map((r) => `${RANKING_NAMES[r]} (${percent(result.means[r][metric])})`).join(', ')} did better than our ranking (${percent(ours)})` : `${label}: our ranking (${percent(ours)}) did at least as well as every baseline`);
+  }
+  return lines;
+}
+
+/** The dashboard's back-test panel. */
+export function backtestPanel(result: Backtest): DashboardBacktest {
+  return {
+    origins: result.origins.map((o) => o.date),
+    rows: RANKINGS.map((r) => ({ ranking: RANKING_NAMES[r], ours: r === 'model', ...result.means[r] })),
+    verdicts: result.origins.length ? baselineVerdicts(result) : ['no origin could run: too little history', ...result.notes],
+  };
 }

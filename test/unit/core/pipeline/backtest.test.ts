@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { defaultConfig } from '../../../../src/core/config';
-import { backtest, DEFAULT_BACKTEST, RANKINGS } from '../../../../src/core/pipeline/backtest';
+import { backtest, backtestPanel, DEFAULT_BACKTEST, RANKINGS } from '../../../../src/core/pipeline/backtest';
 import { numberedLines } from '../../../helpers/builders';
 import { runCli } from '../../../helpers/cli';
 import { ScriptedRepo } from '../../../helpers/gitRepo';
@@ -41,6 +41,9 @@ describe('back-test', () => {
     assert.ok(Math.abs(c.size.effortAware! - 0.38 / 3) < 1e-12, String(c.size.effortAware));
     assert.ok(c.random.top10! >= 0 && c.random.top10! <= 1);
     assert.deepEqual(result.means.model, c.model);
+    const panel = backtestPanel(result);
+    assert.deepEqual(panel.rows[0], { ranking: 'our ranking', ours: true, ...c.model });
+    assert.deepEqual(panel.verdicts, ['top-10% capture: our ranking (66.7%) did at least as well as every baseline', 'effort-aware capture: our ranking (50.7%) did at least as well as every baseline']);
   });
 
   it('says how much history there is and runs the origins it can', async () => {
