@@ -17,7 +17,7 @@ const items: PortfolioItem[] = Array.from({ length: Number(count) }, (_, i) => {
   return {
     id: i.toString(16).padStart(16, '0'), kind: 'annotation', tag: tags[i % tags.length]!, text: `item ${i} that needs work`, meta: {}, file: `src/area${i % 30}/file${i % 400}.ts`, line: 1 + (i % 500), column: 4, endLine: 1 + (i % 500), language: 'typescript', warnings: [],
     status: i % 20 === 0 ? 'planned' : 'open', owner: `dev${i % 12}`,
-    score: { interest, principal, payback: interest > 0 ? principal / interest : null, cycleTimeInterest: interest, incidentInterest: 0, terms: [{ name: 'interest', value: interest, unit: 'h/sprint', formula: 'generated' }] },
+    score: { interest, principal, payback: interest > 0 ? principal / interest : null, cycleTimeInterest: interest, incidentInterest: 0, statedInterest: 0, share: 1, terms: [{ name: 'interest', value: interest, unit: 'h/sprint', formula: 'generated' }] },
   };
 });
 const settings = { capacityHours: 240, allocationPercent: 20, sprintLengthDays: 14, firstSprintStart: '2026-01-05', roadmapSprints: 4, adherenceSprints: 6 };

@@ -83,6 +83,14 @@ export async function runUiChecks() {
       await page.screenshot({ path: path.join(artifacts, 'vscode-dashboard.png') });
     }, failures);
 
+    await check('the dashboard shows the back-test panel the worker computed (the fixture history is too short for an origin, and says so)', async () => {
+      const panel = frame.locator('section.backtest, .backtest');
+      await panel.locator('h2', { hasText: 'How well did this ranking predict the last quarters?' }).waitFor({ timeout: 60_000 });
+      await panel.locator('.verdict', { hasText: 'too little history' }).first().waitFor({ timeout: 10_000 });
+      await panel.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(artifacts, 'vscode-dashboard-backtest.png') });
+    }, failures);
+
     await check('include and exclude in the dashboard round-trip to .debt/portfolio.json, and the tree follows', async () => {
       const row = frame.locator('#item-rows tr', { hasText: 'handle discounts' });
       const id = await row.getAttribute('data-id');

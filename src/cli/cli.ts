@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 import { ScanInputError } from '../core/pipeline/scanFolder';
 import { StoreError } from '../core/store/schema';
 import { EXIT_USAGE, UsageError, type Command } from './command';
+import { backtestCommand } from './commands/backtest';
+import { calibrateCommand } from './commands/calibrate';
 import { checkCommand } from './commands/check';
 import { exportCommand } from './commands/export';
 import { metricsCommand } from './commands/metrics';
@@ -22,6 +24,8 @@ const COMMANDS: Record<string, Command> = {
   check: checkCommand,
   trend: trendCommand,
   metrics: metricsCommand,
+  backtest: backtestCommand,
+  calibrate: calibrateCommand,
 };
 
 function mainHelp(): string {

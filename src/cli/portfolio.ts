@@ -6,6 +6,12 @@ import { historyScorer } from '../core/pipeline/historyScorer';
 import type { Warning } from '../core/model';
 import { terminalProgress, UsageError, type OptionValues } from './command';
 
+/** `--as-of`, on the commands that show a portfolio (scan, plan, export, report). */
+export const AS_OF_OPTION = { 'as-of': { type: 'string' } } as const;
+
+export const AS_OF_USAGE = `  --as-of <rev|date>    the portfolio as it was at a commit or a date (YYYY-MM-DD: the last commit before it): files
+                        read from git, history ending there; nothing is recorded`;
+
 /** Options every portfolio command takes. */
 export const COMMON_OPTIONS = {
   'no-git': { type: 'boolean', default: false },
@@ -67,7 +73,7 @@ export function folderOf(positionals: string[]): string {
 /** The build options every portfolio command's common options give. */
 export function buildOptionsOf(values: OptionValues): BuildOptions {
   const configOverrides = typeof values.since === 'string' ? { historyWindowDays: spanDays(values.since) } : {};
-  return { noGit: values['no-git'] === true, scorer: historyScorer(), configOverrides };
+  return { noGit: values['no-git'] === true, scorer: historyScorer(), configOverrides, ...(typeof values['as-of'] === 'string' ? { asOf: values['as-of'] } : {}) };
 }
 
 /**

@@ -37,6 +37,8 @@ const SCHEMA = {
   halfLifeDays: { schema: z.number().positive().max(3650), fallback: 90 },
   fixPattern: { schema: safePattern, fallback: '\\b(fix(es|ed)?|bug(fix)?|hotfix|revert(s|ed)?)\\b|\\bINC-\\d+\\b' },
   incidentPattern: { schema: safePattern, fallback: '\\bINC-\\d+\\b' },
+  bulkCommitFiles: { schema: z.number().int().min(2).max(1_000_000), fallback: 200 },
+  priorChangesPerSprint: { schema: z.number().nonnegative().max(100), fallback: 0.12 },
   hoursPerChange: { schema: z.number().nonnegative().max(1000), fallback: 4 },
   hoursPerFix: { schema: z.number().nonnegative().max(1000), fallback: 6 },
   pmax: { schema: z.number().nonnegative().max(10), fallback: 1.24 },
@@ -50,6 +52,10 @@ const SCHEMA = {
   hotspotCognitive: { schema: z.number().int().nonnegative(), fallback: 15 },
   hotspotCyclomatic: { schema: z.number().int().nonnegative(), fallback: 10 },
   hoursPerExcessPoint: { schema: z.number().nonnegative().max(100), fallback: 0.5 },
+  fileItemMinInterest: { schema: z.number().nonnegative().max(1000), fallback: 1 },
+  fileLinesPerHour: { schema: z.number().positive().max(10_000), fallback: 50 },
+  statedImpactFloor: { schema: z.object({ low: hours, medium: hours, high: hours, critical: hours }).strict(), fallback: { low: 0.25, medium: 0.5, high: 1, critical: 2 } },
+  calibration: { schema: z.string().max(2000).nullable(), fallback: null as string | null },
   trendSprints: { schema: z.number().int().min(1).max(52), fallback: 6 },
 } as const;
 

@@ -20,3 +20,6 @@ export function annotationIds(file: string, annotations: ReadonlyArray<{ tag: st
 export function hotspotIds(file: string, names: readonly string[]): string[] {
   return annotationIds(file, names.map((name) => ({ tag: '\u0001hotspot', text: name })));
 }
+
+/** The stable id of a file's own item: hash(path). */
+export const fileItemId = (file: string): string => annotationIds(file, [{ tag: '\u0001file', text: '' }])[0]!;

@@ -61,7 +61,20 @@ export interface HotspotItem extends ItemBase {
   metrics: HotspotMetrics;
 }
 
-export type DebtItem = AnnotationItem | HotspotItem;
+/** What a source file is, for its health record: non-blank lines, and the parse's complexity totals (TS/JS only). */
+export interface FileMeasure {
+  file: string;
+  lines: number;
+  complexity?: { functions: number; cognitive: number; cyclomatic: number };
+}
+
+/** The part of a costly file's interest that none of its other items carries (issue 13), over the team's threshold. */
+export interface FileItem extends ItemBase {
+  kind: 'file';
+  measure: FileMeasure;
+}
+
+export type DebtItem = AnnotationItem | HotspotItem | FileItem;
 
 export type SkipReason =
   | 'excluded'
@@ -95,6 +108,8 @@ export interface ScanResult {
   version: typeof SCAN_FORMAT_VERSION;
   root: string;
   items: DebtItem[];
+  /** Every source file read, measured: the file health records are computed from these. */
+  files: FileMeasure[];
   skipped: Partial<Record<SkipReason, number>>;
   skippedFiles: SkippedFile[];
   warnings: Warning[];

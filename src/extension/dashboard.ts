@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { exportAs } from '../core/export';
 import { toDashboardModel } from '../core/portfolio/dashboardModel';
 import { planActionChange } from '../core/store/decide';
+import type { DashboardBacktest } from '../shared/dashboard';
 import { dashboardPage } from '../shared/page';
 import { parseWebviewMessage, type HostMessage, type WebviewMessage } from '../shared/protocol';
 import type { FolderPortfolio, PortfolioService } from './portfolioService';
@@ -15,6 +16,8 @@ export class DashboardPanel implements vscode.Disposable {
   private static current: DashboardPanel | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private ready = false;
+  /** The back-test panel of the folder shown, once the worker has computed it (it reads four past trees). */
+  private backtest: { folder: string; panel: DashboardBacktest | null } | undefined;
 
   static createOrShow(context: vscode.ExtensionContext, service: PortfolioService, log: vscode.LogOutputChannel, focusId?: string): DashboardPanel {
     if (DashboardPanel.current) {
@@ -66,7 +69,23 @@ export class DashboardPanel implements vscode.Disposable {
     const portfolio = this.portfolio();
     if (!this.ready || !portfolio) return;
     const notices = this.service.portfolios().length > 1 ? [...portfolio.notices, `showing ${portfolio.folder.name}, the first of ${this.service.portfolios().length} folders`] : portfolio.notices;
-    this.post({ type: 'model', model: toDashboardModel(portfolio.view, { readOnly: false, notices }) });
+    this.post({ type: 'model', model: toDashboardModel(portfolio.view, { readOnly: false, notices, backtest: this.backtestOf(portfolio) }) });
+  }
+
+  /** The folder's back-test panel when the worker has it; the first call asks for it and shows the model again when it comes. */
+  private backtestOf(portfolio: FolderPortfolio): DashboardBacktest | null {
+    const folder = portfolio.folder.uri.toString();
+    if (this.backtest?.folder === folder) return this.backtest.panel;
+    const asked = { folder, panel: null as DashboardBacktest | null };
+    this.backtest = asked;
+    this.service.backtest(portfolio.folder).then(
+      (panel) => {
+        asked.panel = panel;
+        if (this.backtest === asked) this.sendModel();
+      },
+      (error: unknown) => this.log.warn(`dashboard: the back-test could not run: ${(error as Error).message}`),
+    );
+    return null;
   }
 
   private post(message: HostMessage): void {

@@ -4,6 +4,7 @@ import type { ChangedFile } from '../core/pipeline/build';
 import type { SessionState } from '../core/pipeline/session';
 import type { PortfolioItem, PortfolioView } from '../core/portfolio/view';
 import type { DecisionChange } from '../core/store/decide';
+import type { DashboardBacktest } from '../shared/dashboard';
 import type { SessionClient } from './sessionClient';
 /** A workspace folder's portfolio as the extension last built it. */
 export interface FolderPortfolio {
@@ -24,6 +25,8 @@ export interface PortfolioService {
   /** Rescans files changed on disk (created, renamed, changed outside an editor), or forgets deleted ones. */
   rescanFiles(uris: readonly vscode.Uri[]): Promise<void>;
   decide(id: string, change: DecisionChange, folder?: string): Promise<void>;
+  /** How well the folder's ranking predicted the last quarters (the worker computes it once per HEAD commit). */
+  backtest(folder: vscode.WorkspaceFolder): Promise<DashboardBacktest>;
 }
 
 interface FolderEntry extends FolderPortfolio {
@@ -131,6 +134,7 @@ export function createPortfolioService(log: vscode.LogOutputChannel, client: Ses
         void vscode.window.showErrorMessage(`Tech Debt: ${(error as Error).message}`);
       }
     },
+    backtest: (folder) => client.backtest(folder.uri.fsPath),
     dispose() {
       scanning?.cancel();
       subscriptions.forEach((subscription) => subscription.dispose());

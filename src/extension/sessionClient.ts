@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import type { SessionState } from '../core/pipeline/session';
+import type { DashboardBacktest } from '../shared/dashboard';
 import { stateOfMessage, type CacheReport, type HostMessage, type HostRequest, type StateMessage, type WorkerMessage } from '../core/pipeline/sessionProtocol';
 import type { SessionWorkerData } from '../core/pipeline/sessionWorker';
 
@@ -19,7 +20,7 @@ export class SessionError extends Error {
   }
 }
 
-type RequestBody = HostRequest extends infer R ? (R extends HostRequest ? Omit<R, 'id'> : never) : never;
+type RequestBody = HostRequest extends infer R ? (R extends Exclude<HostRequest, { type: 'backtest' }> ? Omit<R, 'id'> : never) : never;
 
 export interface SessionClient extends vscode.Disposable {
   /** Every state the worker sends: answers and later, dated ones. */
@@ -28,6 +29,8 @@ export interface SessionClient extends vscode.Disposable {
   readonly onRestart: vscode.Event<void>;
   readonly cache: CacheReport;
   request(body: RequestBody, hooks?: { token?: vscode.CancellationToken; onProgress?: (done: number, total: number) => void }): Promise<SessionState>;
+  /** The folder's back-test panel (computed in the worker once per HEAD commit). */
+  backtest(root: string): Promise<DashboardBacktest>;
   post(message: HostMessage): void;
   /** Stops the worker and starts a new one (a changed memory limit, say), which may again be restarted once. */
   restart(reason: string): void;
@@ -44,7 +47,7 @@ const YOUNG_GENERATION_MB = 48;
 export const workerMemoryMb = (): number => vscode.workspace.getConfiguration('debtPortfolio').get<number>('workerMemoryMb', 2048);
 
 interface Pending {
-  resolve(state: SessionState): void;
+  resolve(answer: never): void;
   reject(error: Error): void;
   onProgress?: (done: number, total: number) => void;
 }
@@ -100,6 +103,7 @@ export function createSessionClient(extensionPath: string, data: SessionWorkerDa
       log.debug(`${message.root}: ${message.stack ?? message.message}`);
       return void request?.reject(new SessionError(message.name, message.message));
     }
+    if (message.type === 'backtest') return void request?.resolve(message.panel as never);
     void unpack(message, request);
   }
 
@@ -108,10 +112,20 @@ export function createSessionClient(extensionPath: string, data: SessionWorkerDa
     if (message.warningCount > state.warnings.length) log.warn(`${message.root}: ${message.warningCount - state.warnings.length} more warnings not shown`);
     cache = message.cache;
     stateEmitter.fire({ root: message.root, state });
-    request?.resolve(state);
+    request?.resolve(state as never);
   }
 
   const post = (message: HostMessage): void => worker?.postMessage(message);
+
+  function ask<T>(body: Omit<HostRequest, 'id'>, hooks: { token?: vscode.CancellationToken; onProgress?: (done: number, total: number) => void }): Promise<T> {
+    if (!worker) return Promise.reject(new SessionError('WorkerStopped', 'the session worker stopped twice and was not restarted; reload the window'));
+    const id = nextId++;
+    return new Promise<T>((resolve, reject) => {
+      pending.set(id, { resolve: resolve as (answer: never) => void, reject, onProgress: hooks.onProgress });
+      hooks.token?.onCancellationRequested(() => post({ type: 'cancel', id }));
+      post({ ...body, id } as HostRequest);
+    });
+  }
 
   return {
     onState: stateEmitter.event,
@@ -120,15 +134,8 @@ export function createSessionClient(extensionPath: string, data: SessionWorkerDa
       return cache;
     },
     post,
-    request(body, hooks = {}) {
-      if (!worker) return Promise.reject(new SessionError('WorkerStopped', 'the session worker stopped twice and was not restarted; reload the window'));
-      const id = nextId++;
-      return new Promise<SessionState>((resolve, reject) => {
-        pending.set(id, { resolve, reject, onProgress: hooks.onProgress });
-        hooks.token?.onCancellationRequested(() => post({ type: 'cancel', id }));
-        post({ ...body, id } as HostRequest);
-      });
-    },
+    request: (body, hooks = {}) => ask<SessionState>(body, hooks),
+    backtest: (root) => ask<DashboardBacktest>({ type: 'backtest', root }, {}),
     restart(reason) {
       const old = worker;
       worker = undefined;

@@ -16,7 +16,7 @@ interface TreeSettings {
 
 const STATE_KEY = 'debtPortfolio.tree';
 const SEVERITY_COLOURS = { high: 'charts.red', medium: 'charts.orange', low: 'charts.yellow', none: 'disabledForeground' } as const;
-const TAG_ICONS: Record<string, string> = { TODO: 'checklist', FIXME: 'bug', BUG: 'bug', HACK: 'tools', XXX: 'warning', DEBT: 'credit-card', OPTIMIZE: 'dashboard', REFACTOR: 'symbol-structure', hotspot: 'flame' };
+const TAG_ICONS: Record<string, string> = { TODO: 'checklist', FIXME: 'bug', BUG: 'bug', HACK: 'tools', XXX: 'warning', DEBT: 'credit-card', OPTIMIZE: 'dashboard', REFACTOR: 'symbol-structure', hotspot: 'flame', file: 'file' };
 
 function itemTreeItem(node: Extract<Node, { type: 'item' }>): vscode.TreeItem {
   const { item, portfolio } = node;

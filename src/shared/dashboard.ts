@@ -34,6 +34,15 @@ export interface Slice {
   value: number;
 }
 
+/** "How well did this ranking predict the last quarters?": the back-test's means, ours first, and what they say. */
+export interface DashboardBacktest {
+  /** The origins that ran, oldest first (ISO days). */
+  origins: string[];
+  rows: Array<{ ranking: string; ours: boolean; top10: number | null; effortAware: number | null }>;
+  /** One plain line per metric: our ranking did at least as well, or which baseline did better. */
+  verdicts: string[];
+}
+
 export interface DashboardModel {
   generatedAt: string;
   root: string;
@@ -59,4 +68,6 @@ export interface DashboardModel {
   paybackBins: Slice[];
   items: DashboardItem[];
   notices: string[];
+  /** The back-test panel; null where it was not run (the editor's dashboard, --no-backtest, history off). */
+  backtest: DashboardBacktest | null;
 }

@@ -192,6 +192,22 @@ function renderTable(model: DashboardModel, state: ViewState, update: (change: P
   return h('section', { class: 'items', 'aria-label': 'Items' }, h('h2', {}, `Items (${rows.length} of ${model.items.length})`), controls, h('table', { class: 'item-table' }, h('thead', {}, headRow), body), ...more);
 }
 
+const share = (value: number | null): string => (value === null ? 'no fix commits to predict' : `${(value * 100).toFixed(1).replace(/\.0$/, '')}%`);
+
+/** "How well did this ranking predict the last quarters?": our back-test figures beside the baselines, and the verdicts. */
+function renderBacktest(backtest: NonNullable<DashboardModel['backtest']>): HTMLElement {
+  const head = h('tr', {}, h('th', { scope: 'col' }, 'ranking'), h('th', { scope: 'col' }, 'top 10%'), h('th', { scope: 'col' }, 'effort-aware 20%'));
+  const rows = backtest.rows.map((row) => h('tr', row.ours ? { class: 'ours' } : {}, h('td', {}, row.ranking), h('td', {}, share(row.top10)), h('td', {}, share(row.effortAware))));
+  const origins = backtest.origins.length ? `Mean over ${backtest.origins.length} origins (${backtest.origins.join(', ')}): share of the next 90 days' fix commits that landed in the files each ranking put first.` : '';
+  return h(
+    'section',
+    { class: 'backtest', 'aria-label': 'Back-test' },
+    h('h2', {}, 'How well did this ranking predict the last quarters?'),
+    ...(origins ? [h('p', { class: 'muted' }, origins), h('table', { id: 'backtest-table' }, h('thead', {}, head), h('tbody', {}, ...rows))] : []),
+    ...backtest.verdicts.map((line) => h('p', { class: 'verdict' }, line)),
+  );
+}
+
 function renderExports(actions: Actions): HTMLElement {
   const section = h('section', { class: 'exports', 'aria-label': 'Export' }, h('span', {}, 'Export: '));
   for (const format of EXPORT_FORMATS) section.append(actionButton(format.toUpperCase(), () => actions.exportAs(format), `Export the portfolio as ${format.toUpperCase()}`));
@@ -208,6 +224,7 @@ export function render(root: HTMLElement, model: DashboardModel, state: ViewStat
     renderPlan(model, byId, actions),
     root.querySelector<HTMLElement>('section.charts') ?? renderCharts(),
     renderTable(model, state, update, actions),
+    ...(model.backtest ? [renderBacktest(model.backtest)] : []),
     renderExports(actions),
     h('div', { id: 'status', role: 'status', 'aria-live': 'polite' }),
   );

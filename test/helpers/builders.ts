@@ -40,3 +40,6 @@ export function portfolioView(items: PortfolioItem[], today = '2026-01-20'): Por
   const planItems = items.map((item) => ({ id: item.id, principal: item.score.principal, interest: item.score.interest, status: item.status, pinned: item.pinned, sprint: item.sprint }));
   return { version: 1, generatedAt: `${today}T00:00:00.000Z`, root: '/work/repo with space', items, plan: planPortfolio(planItems, emptyPortfolio(), PLAN_SETTINGS, today), totals: totalsOf(items) };
 }
+
+/** `count` distinct lines of code (`seed_i = i`): a file of a known size whose content changes with the seed. */
+export const numberedLines = (count: number, seed: string): string => `${Array.from({ length: count }, (_, i) => `${seed}_${i} = ${i}`).join('\n')}\n`;

@@ -1,7 +1,7 @@
 import { version } from '../../../package.json';
 import { EXPORT_FORMATS, exportAs } from '../../core/export';
 import { emit, UsageError, type Command } from '../command';
-import { COMMON_OPTIONS, COMMON_USAGE, loadPortfolio, oneOf, printNotices } from '../portfolio';
+import { AS_OF_OPTION, AS_OF_USAGE, COMMON_OPTIONS, COMMON_USAGE, loadPortfolio, oneOf, printNotices } from '../portfolio';
 
 export const exportCommand: Command = {
   summary: 'export the portfolio as CSV, JSON, Markdown or SARIF',
@@ -15,8 +15,9 @@ export const exportCommand: Command = {
 Options:
   --format <format>     required
   --out <file>          write to a file instead of stdout
+${AS_OF_USAGE}
 ${COMMON_USAGE}`,
-  options: { ...COMMON_OPTIONS, format: { type: 'string' }, out: { type: 'string' } },
+  options: { ...COMMON_OPTIONS, ...AS_OF_OPTION, format: { type: 'string' }, out: { type: 'string' } },
   async run(values, positionals) {
     if (values.format === undefined) throw new UsageError(`--format is required (${EXPORT_FORMATS.join(', ')})`);
     const format = oneOf(values, 'format', EXPORT_FORMATS, 'json');

@@ -1,7 +1,7 @@
 import { round, titleOf } from '../../core/portfolio/view';
 import { toMarkdown } from '../../core/export/markdown';
 import { emit, type Command } from '../command';
-import { COMMON_OPTIONS, COMMON_USAGE, configNumber, loadPortfolio, oneOf, printNotices } from '../portfolio';
+import { AS_OF_OPTION, AS_OF_USAGE, COMMON_OPTIONS, COMMON_USAGE, configNumber, loadPortfolio, oneOf, printNotices } from '../portfolio';
 import { renderTable } from '../table';
 
 export const planCommand: Command = {
@@ -17,8 +17,9 @@ Options:
   --sprints <n>         sprints in the roadmap (default: roadmapSprints, 4)
   --format table|json|md  output format (default: table)
   --out <file>          write to a file instead of stdout
+${AS_OF_USAGE}
 ${COMMON_USAGE}`,
-  options: { ...COMMON_OPTIONS, capacity: { type: 'string' }, allocation: { type: 'string' }, sprints: { type: 'string' }, format: { type: 'string', default: 'table' }, out: { type: 'string' } },
+  options: { ...COMMON_OPTIONS, ...AS_OF_OPTION, capacity: { type: 'string' }, allocation: { type: 'string' }, sprints: { type: 'string' }, format: { type: 'string', default: 'table' }, out: { type: 'string' } },
   async run(values, positionals) {
     const format = oneOf(values, 'format', ['table', 'json', 'md'] as const, 'table');
     const plan = { capacityHours: configNumber(values, 'capacity', 'capacityHours'), allocationPercent: configNumber(values, 'allocation', 'allocationPercent'), roadmapSprints: configNumber(values, 'sprints', 'roadmapSprints') };

@@ -1,13 +1,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { TeamConfig } from '../../core/config';
 import { toHtmlReport, type ReportAssets } from '../../core/export/html';
 import { historyOff } from '../../core/history/history';
 import { todayUtc, type Portfolio } from '../../core/pipeline/build';
+import { backtest, backtestPanel } from '../../core/pipeline/backtest';
 import { trendOf } from '../../core/pipeline/trend';
 import { toDashboardModel } from '../../core/portfolio/dashboardModel';
+import type { DashboardBacktest } from '../../shared/dashboard';
 import type { Command } from '../command';
 import { writeOutput } from '../output';
-import { COMMON_OPTIONS, COMMON_USAGE, loadPortfolio, printNotices } from '../portfolio';
+import { AS_OF_OPTION, AS_OF_USAGE, COMMON_OPTIONS, COMMON_USAGE, loadPortfolio, printNotices } from '../portfolio';
 
 /** The dashboard bundle and styles shipped beside the CLI (dist/webview.js, media/*.css). */
 export function shippedAssets(): ReportAssets {
@@ -17,13 +20,24 @@ export function shippedAssets(): ReportAssets {
   };
 }
 
-/** The report page of a portfolio, with the trend read from git when git is on. */
-export async function reportHtml(portfolio: Portfolio, git: boolean): Promise<string> {
+/** The back-test panel, or one line saying why it could not run (the report is still written). */
+async function backtestPanelOf(root: string, config: TeamConfig): Promise<DashboardBacktest> {
+  try {
+    return backtestPanel(await backtest(root, config));
+  } catch (error) {
+    return { origins: [], rows: [], verdicts: [`the back-test could not run: ${(error as Error).message}`] };
+  }
+}
+
+/** The report page of a portfolio, with the trend (and, when asked, the back-test panel) read from git when git is on. */
+export async function reportHtml(portfolio: Portfolio, git: boolean, options: { backtest?: boolean } = {}): Promise<string> {
   const root = portfolio.view.root;
   const { config } = portfolio;
-  const trend = git && !(await historyOff(root)) ? await trendOf(root, config, { sprints: config.trendSprints, today: todayUtc() }) : [];
+  const history = git && !(await historyOff(root));
+  const trend = history ? await trendOf(root, config, { sprints: config.trendSprints, today: todayUtc() }) : [];
   const points = trend.map((p) => ({ label: `S${p.sprint}`, openItems: p.openItems, interest: p.interest }));
-  return toHtmlReport(toDashboardModel(portfolio.view, { readOnly: true, notices: portfolio.notices, trend: points }), shippedAssets());
+  const panel = history && options.backtest ? await backtestPanelOf(root, config) : null;
+  return toHtmlReport(toDashboardModel(portfolio.view, { readOnly: true, notices: portfolio.notices, trend: points, backtest: panel }), shippedAssets());
 }
 
 export const reportCommand: Command = {
@@ -31,16 +45,19 @@ export const reportCommand: Command = {
   usage: `debt-portfolio report [dir] [options]
 
 Writes the portfolio dashboard (plan, charts, items) as one HTML file that works offline.
-It is read-only: a plan change shows the debt-portfolio command that makes it.
+It is read-only: a plan change shows the debt-portfolio command that makes it. With history on it holds the
+panel "How well did this ranking predict the last quarters?" (debt-portfolio backtest).
 
 Options:
   --out <file>          where to write it (default: debt-portfolio.html)
+  --no-backtest         leave the back-test panel out (it reads the tree at four past commits)
+${AS_OF_USAGE}
 ${COMMON_USAGE}`,
-  options: { ...COMMON_OPTIONS, out: { type: 'string', default: 'debt-portfolio.html' } },
+  options: { ...COMMON_OPTIONS, ...AS_OF_OPTION, out: { type: 'string', default: 'debt-portfolio.html' }, 'no-backtest': { type: 'boolean', default: false } },
   async run(values, positionals) {
     const portfolio = await loadPortfolio(values, positionals);
     printNotices(portfolio);
-    await writeOutput(String(values.out), await reportHtml(portfolio, values['no-git'] !== true));
+    await writeOutput(String(values.out), await reportHtml(portfolio, values['no-git'] !== true, { backtest: values['no-backtest'] !== true }));
     process.stdout.write(`wrote ${String(values.out)} (${portfolio.view.items.length} items)\n`);
     return 0;
   },

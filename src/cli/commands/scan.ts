@@ -1,15 +1,15 @@
 import type { ScanResult, Warning } from '../../core/model';
 import { sortItems } from '../../core/portfolio/grouping';
-import { round, type PortfolioItem } from '../../core/portfolio/view';
+import { detailOf, round, type PortfolioItem } from '../../core/portfolio/view';
 import { emit, UsageError, type Command } from '../command';
 import type { Portfolio } from '../../core/pipeline/build';
-import { COMMON_OPTIONS, COMMON_USAGE, loadPortfolio, printNotices } from '../portfolio';
+import { AS_OF_OPTION, AS_OF_USAGE, COMMON_OPTIONS, COMMON_USAGE, loadPortfolio, printNotices } from '../portfolio';
 import { writeOutput } from '../output';
 import { renderTable } from '../table';
 import { reportHtml } from './report';
 
 /** The scan contract: what was scanned, and every item with its score and the team's decision. */
-export type ScanOutput = Omit<ScanResult, 'items'> & { items: PortfolioItem[]; files: Portfolio['files'] };
+export type ScanOutput = Omit<ScanResult, 'items' | 'files'> & { items: PortfolioItem[]; files: Portfolio['files']; health: Portfolio['health'] };
 
 export const scanCommand: Command = {
   summary: 'find debt annotations and complexity hotspots in a folder and print them',
@@ -27,6 +27,7 @@ Options:
   --report <file>       also write the dashboard as a standalone HTML file
   --tags A,B            tags to look for (default: the team config's, else DEBT,TODO,FIXME,HACK,XXX,BUG,OPTIMIZE,REFACTOR)
   --no-complexity       no hotspots: TS/JS files are lexed for annotations, not parsed
+${AS_OF_USAGE}
 ${COMMON_USAGE}`,
   options: {
     format: { type: 'string', default: 'table' },
@@ -36,6 +37,7 @@ ${COMMON_USAGE}`,
     tags: { type: 'string' },
     'no-complexity': { type: 'boolean', default: false },
     ...COMMON_OPTIONS,
+    ...AS_OF_OPTION,
   },
   async run(values, positionals) {
     if (positionals.length > 1) throw new UsageError(`scan takes one folder, got ${positionals.length}`);
@@ -45,7 +47,8 @@ ${COMMON_USAGE}`,
     if (tags && (tags.length === 0 || tags.some((t) => !/^[A-Za-z][\w-]*$/.test(t)))) throw new UsageError(`--tags must be a comma-separated list of words, not "${values.tags}"`);
     const portfolio = await loadPortfolio(values, positionals, { tags, record: false, complexity: values['no-complexity'] !== true });
     printNotices(portfolio);
-    const result: ScanOutput = { ...portfolio.scan, items: portfolio.view.items, files: portfolio.files };
+    const { files: _measures, ...scan } = portfolio.scan;
+    const result: ScanOutput = { ...scan, items: portfolio.view.items, files: portfolio.files, health: portfolio.health };
     const json = `${JSON.stringify(result, null, 2)}\n`;
     if (typeof values.write === 'string') await writeOutput(values.write, json);
     if (typeof values.report === 'string') await writeOutput(values.report, await reportHtml(portfolio, values['no-git'] !== true));
@@ -62,7 +65,7 @@ export function scanTable(result: ScanOutput): string {
     round(item.score.interest, 2),
     round(item.score.principal),
     item.score.payback === null ? '-' : round(item.score.payback, 1),
-    item.kind === 'annotation' ? item.text : `${item.name}: cognitive ${item.metrics.cognitive}, cyclomatic ${item.metrics.cyclomatic}`,
+    detailOf(item),
   ]);
   const skipped = Object.entries(result.skipped).map(([reason, count]) => `${reason} ${count}`).join(', ');
   const files = new Set(result.items.map((item) => item.file)).size;

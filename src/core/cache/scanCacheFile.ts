@@ -1,17 +1,18 @@
 import { z } from 'zod';
 import { version as toolVersion } from '../../../package.json';
-import type { DebtItem, Warning } from '../model';
+import type { DebtItem, FileMeasure, Warning } from '../model';
 
 /** Bumped whenever what a cache entry holds changes shape or meaning. */
-export const SCAN_CACHE_FORMAT = 1;
+export const SCAN_CACHE_FORMAT = 2;
 
 /** The tool and cache format that wrote a cache file; any other is ignored. */
 export const SCAN_CACHE_VERSION = `${toolVersion}+cache${SCAN_CACHE_FORMAT}`;
 
-/** A file's items and file-level warnings, as the scanner finds them and the cache keeps them. */
+/** A file's items, file-level warnings, and what the file is (its health record is computed from it), as the scanner finds them and the cache keeps them. */
 export interface FileItems {
   items: DebtItem[];
   warnings: Warning[];
+  measure: FileMeasure;
 }
 
 /** Items already found, by file, content hash, tags and thresholds: a rescan of an unchanged file skips lexing and parsing. */
@@ -56,7 +57,9 @@ const hotspotSchema = z.strictObject({
   metrics: z.strictObject({ cyclomatic: count, cognitive: count, nesting: count, loc: count, params: count }),
 });
 
-const fileItemsSchema = z.strictObject({ items: z.array(z.discriminatedUnion('kind', [annotationSchema, hotspotSchema])), warnings: z.array(warningSchema) });
+const measureSchema = z.strictObject({ file: z.string(), lines: count, complexity: z.strictObject({ functions: count, cognitive: count, cyclomatic: count }).optional() });
+
+const fileItemsSchema = z.strictObject({ items: z.array(z.discriminatedUnion('kind', [annotationSchema, hotspotSchema])), warnings: z.array(warningSchema), measure: measureSchema });
 
 const headerSchema = z.object({ format: z.literal('debt-portfolio scan cache'), version: z.string(), root: z.string() });
 

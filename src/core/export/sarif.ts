@@ -33,14 +33,16 @@ function resultOf(item: PortfolioItem): Result {
   };
 }
 
-/** SARIF 2.1.0 for code scanning: one rule per tag (and for hotspots), one result per open item. */
+const RULE_TEXTS: Record<string, string> = { 'debt/hotspot': 'Complexity hotspot', 'debt/file': 'Costly file: the part of its interest no other item carries' };
+
+/** SARIF 2.1.0 for code scanning: one rule per tag (and for hotspots and costly files), one result per open item. */
 export function toSarif(view: PortfolioView, toolVersion: string): Log {
   const open = view.items.filter((item) => item.status === 'open' || item.status === 'planned');
   const ruleIds = [...new Set(open.map(ruleIdOf))].sort();
   const rules: ReportingDescriptor[] = ruleIds.map((id) => ({
     id,
     name: id.replace('debt/', 'Debt').replace(/[^A-Za-z0-9]/g, ''),
-    shortDescription: { text: id === 'debt/hotspot' ? 'Complexity hotspot' : `${id.slice(5)} annotation` },
+    shortDescription: { text: RULE_TEXTS[id] ?? `${id.slice(5)} annotation` },
   }));
   return {
     version: '2.1.0',

@@ -1,3 +1,4 @@
+import { nonBlankLinesOfUtf8 } from '../text/lines';
 import { constants } from 'node:fs';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
@@ -20,6 +21,8 @@ export interface TaglessOutcome {
   ok: true;
   tagless: true;
   bytes: number;
+  /** Non-blank lines, counted on the bytes (the file's health record needs its size). */
+  lines: number;
 }
 
 export interface ReadTextOptions {
@@ -97,7 +100,7 @@ export function readText(root: string, file: string, maxBytes: number, options?:
     if (isBinary(buffer)) return { ok: false, reason: 'binary', detail: `a NUL byte in the first ${BINARY_SNIFF_BYTES} bytes` };
     if (looksMinified(buffer)) return { ok: false, reason: 'minified', detail: `lines average over ${MINIFIED_MEAN_LINE} characters` };
     const decoded = decode(buffer, options?.mayHoldTag);
-    if ('tagless' in decoded) return { ok: true, tagless: true, bytes: buffer.length };
+    if ('tagless' in decoded) return { ok: true, tagless: true, bytes: buffer.length, lines: nonBlankLinesOfUtf8(buffer) };
     return { ok: true, text: decoded.text, bytes: buffer.length, notes: decoded.notes };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

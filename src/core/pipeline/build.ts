@@ -2,6 +2,7 @@ import { tagMatcher } from '../annotations';
 import { loadConfig, type TeamConfig } from '../config';
 import { pathFilter } from '../files/excludes';
 import type { FileHistory } from '../history/history';
+import type { FileHealth } from '../scoring/fileCost';
 import type { DebtItem, ScanResult } from '../model';
 import { planPortfolio, type PlanSettings } from '../portfolio/planner';
 import { totalsOf, type PortfolioItem, type PortfolioView } from '../portfolio/view';
@@ -10,8 +11,10 @@ import { reconcile, type SeenItem } from '../store/reconcile';
 import { emptyPortfolio, StoreError, type PortfolioData } from '../store/schema';
 import { fileItems, itemContextOf } from './fileItems';
 import type { Scorer, ScoredItem } from './historyScorer';
-import { resolveFolder, scanFile, scanFolder, type FileScan, type ScanHooks, type ScanOptions } from './scanFolder';
+import { resolveFolder, scanFile, scanFolder, ScanInputError, type FileScan, type ScanHooks, type ScanOptions } from './scanFolder';
 import type { ScanCache } from '../cache/scanCacheFile';
+import { scanResultAt } from './scanCommit';
+import { resolveAsOf } from '../history/asOf';
 
 export interface BuildOptions extends ScanOptions {
   /**
@@ -22,6 +25,8 @@ export interface BuildOptions extends ScanOptions {
   /** ISO date the plan and the store's dates are computed for (default: today, UTC). */
   today?: string;
   plan?: Partial<Pick<PlanSettings, 'capacityHours' | 'allocationPercent' | 'roadmapSprints'>>;
+  /** A revision or a date: the portfolio as it was then (files read from git, history ending there); nothing is recorded. */
+  asOf?: string;
   /** Team settings this run overrides (the CLI's --since sets historyWindowDays). */
   configOverrides?: Partial<TeamConfig>;
   scorer: Scorer;
@@ -31,6 +36,8 @@ export interface Portfolio {
   view: PortfolioView;
   /** History figures of the files that hold items, when history is on. */
   files: Record<string, FileHistory>;
+  /** Every source file's health record: its cost per sprint, computed once and shared among its items. */
+  health: FileHealth[];
   scan: ScanResult;
   store: PortfolioStore;
   /** The team config this portfolio was built with (read once, overrides applied). */
@@ -62,7 +69,7 @@ export function seenItemsOf(items: readonly DebtItem[], scored?: Map<string, Sco
     id: item.id,
     file: item.file,
     tag: item.kind === 'annotation' ? item.tag : item.kind,
-    text: item.kind === 'annotation' ? item.text : item.name,
+    text: item.kind === 'annotation' ? item.text : item.kind === 'hotspot' ? item.name : item.file,
     ...(scored?.has(item.id) ? { principal: scored.get(item.id)!.score.principal } : {}),
   }));
 }
@@ -110,10 +117,11 @@ export interface RebuildOptions {
 const byPlace = (a: DebtItem, b: DebtItem): number => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line);
 
 /** Scores the items and plans them against the store: recorded when asked and writable, else reconciled in memory only. */
-async function assemble(scan: ScanResult, store: PortfolioStore, config: TeamConfig, settings: Portfolio['settings'], options: { scorer: Scorer; record: boolean | 'if-possible'; today: string; blame?: 'run' | 'cached'; signal?: AbortSignal; previous?: PortfolioView }): Promise<Portfolio> {
-  const { scored, notices, files, agesPending } = await options.scorer.score(scan.root, scan.items, { config, git: settings.git, signal: options.signal, blame: options.blame });
+async function assemble(scan: ScanResult, store: PortfolioStore, config: TeamConfig, settings: Portfolio['settings'], options: { scorer: Scorer; record: boolean | 'if-possible'; today: string; blame?: 'run' | 'cached'; signal?: AbortSignal; previous?: PortfolioView; asOfRef?: string }): Promise<Portfolio> {
+  const { scored, notices, files, agesPending, health, fileItems } = await options.scorer.score(scan.root, scan.items, { config, git: settings.git, measures: scan.files, signal: options.signal, blame: options.blame, asOfRef: options.asOfRef });
   if (options.previous) keepAges(scored, options.previous);
-  const seen = seenItemsOf(scan.items, scored);
+  const items = [...scan.items, ...fileItems].sort(byPlace);
+  const seen = seenItemsOf(items, scored);
   const inMemory = (): PortfolioData => {
     const data = structuredClone(store.readOnly ? emptyPortfolio() : store.data());
     reconcile(data, seen, options.today);
@@ -133,10 +141,10 @@ async function assemble(scan: ScanResult, store: PortfolioStore, config: TeamCon
       notices.push(`${error.message}; nothing is saved`);
     }
   }
-  const itemFiles = new Set(scan.items.map((item) => item.file));
+  const itemFiles = new Set(items.map((item) => item.file));
   const fileHistory = Object.fromEntries([...(files ?? new Map<string, FileHistory>())].filter(([file]) => itemFiles.has(file)).sort(([a], [b]) => (a < b ? -1 : 1)));
-  const view = viewOf(scan.root, portfolioItems(scan.items, scored, data), data, planSettingsOf(config, settings.plan), options.today);
-  return { view, files: fileHistory, scan, store, config, settings, notices, ...(agesPending ? { agesPending } : {}) };
+  const view = viewOf(scan.root, portfolioItems(items, scored, data), data, planSettingsOf(config, settings.plan), options.today);
+  return { view, files: fileHistory, health, scan, store, config, settings, notices, ...(agesPending ? { agesPending } : {}) };
 }
 
 /** An item scored without blame keeps the age it had in the previous view. */
@@ -153,9 +161,11 @@ export async function buildPortfolio(rootPath: string, options: BuildOptions, ho
   const root = await resolveFolder(rootPath);
   const loaded = await loadConfig(root);
   const config = { ...loaded.config, ...options.configOverrides };
-  const result = await scanFolder(root, { ...options, config: { config, warnings: loaded.warnings } }, hooks);
+  const asOf = options.asOf === undefined ? undefined : await resolveAsOf(root, options.asOf);
+  if (asOf && 'problem' in asOf) throw new ScanInputError(asOf.problem);
+  const result = asOf ? await scanResultAt(root, asOf.commit, config, { tags: options.tags, complexity: options.complexity !== false }) : await scanFolder(root, { ...options, config: { config, warnings: loaded.warnings } }, hooks);
   const settings = { git: !options.noGit, complexity: options.complexity !== false, plan: options.plan, configOverrides: options.configOverrides ?? {} };
-  return assemble(result, await openStore(root), config, settings, { scorer: options.scorer, record: options.record ?? 'if-possible', today: options.today ?? todayUtc(), signal: hooks.signal });
+  return assemble(result, await openStore(root), config, settings, { scorer: options.scorer, record: asOf ? false : (options.record ?? 'if-possible'), today: options.today ?? todayUtc(), signal: hooks.signal, asOfRef: asOf?.commit });
 }
 
 /**
@@ -181,6 +191,7 @@ export async function rebuild(previous: Portfolio, changed: readonly ChangedFile
   const scan: ScanResult = {
     ...previous.scan,
     items: [...kept(previous.scan.items), ...found.flatMap((f) => f.items)].sort(byPlace),
+    files: [...kept(previous.scan.files), ...found.flatMap((f) => (f.measure ? [f.measure] : []))],
     warnings: [...kept(previous.scan.warnings), ...found.flatMap((f) => [...f.warnings, ...f.items.flatMap((item) => item.warnings)])],
   };
   return assemble(scan, previous.store, config, previous.settings, { scorer: options.scorer, record: false, today: options.today ?? todayUtc(), blame: options.blame, signal: options.signal, previous: previous.view });

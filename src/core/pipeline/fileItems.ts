@@ -6,7 +6,8 @@ import type { FunctionRecord } from '../complexity/records';
 import { loadTypeScript } from '../complexity/typescript';
 import type { TeamConfig } from '../config';
 import { annotationIds, hotspotIds } from '../ids';
-import type { AnnotationItem, HotspotItem } from '../model';
+import type { AnnotationItem, FileMeasure, HotspotItem } from '../model';
+import { nonBlankLines } from '../text/lines';
 
 /** A function over either threshold is a hotspot. */
 export interface HotspotThresholds {
@@ -74,11 +75,13 @@ function withEnclosing(item: AnnotationItem, records: readonly FunctionRecord[])
 export async function fileItems(file: string, text: string, context: ItemContext): Promise<FileItems | undefined> {
   const language = languageOf(file);
   if (!language) return undefined;
-  if (!context.parse || !COMPLEXITY_EXTENSIONS.test(file)) return { items: toAnnotationItems(file, language.id, findAnnotations(text, language, file, context.tags)), warnings: [] };
+  const measure: FileMeasure = { file, lines: nonBlankLines(text) };
+  if (!context.parse || !COMPLEXITY_EXTENSIONS.test(file)) return { items: toAnnotationItems(file, language.id, findAnnotations(text, language, file, context.tags)), warnings: [], measure };
   const hasTag = context.tags.anywhere.test(text);
-  if (!hasTag && !context.hotspots) return { items: [], warnings: [] };
+  if (!hasTag && !context.hotspots) return { items: [], warnings: [], measure };
   const analysis = analyzeSource(await loadTypeScript(), file, text);
+  if (analysis.comments) measure.complexity = { functions: analysis.totals.functions, cognitive: analysis.totals.cognitive.sum, cyclomatic: analysis.totals.cyclomatic.sum };
   const found = hasTag ? annotationsFromComments(text, analysis.comments ?? commentsOf(text, language), file, context.tags) : [];
   const annotations = toAnnotationItems(file, language.id, found).map((item) => withEnclosing(item, analysis.records));
-  return { items: [...annotations, ...(context.hotspots ? toHotspotItems(file, language.id, analysis.records, context.hotspots) : [])], warnings: analysis.warnings };
+  return { items: [...annotations, ...(context.hotspots ? toHotspotItems(file, language.id, analysis.records, context.hotspots) : [])], warnings: analysis.warnings, measure };
 }

@@ -3,14 +3,16 @@ import { pathFilter } from '../files/excludes';
 import { nulSeparatedNames } from '../files/fileNames';
 import { blobsAt } from '../git/blobs';
 import { gitOutput } from '../git/run';
-import type { DebtItem, Warning } from '../model';
-import { nonBlankLines } from '../text/lines';
-import { fileItems, type ItemContext } from './fileItems';
+import { tagMatcher } from '../annotations';
+import { SCAN_FORMAT_VERSION, type DebtItem, type FileMeasure, type ScanResult, type Warning } from '../model';
+import { fileItems, itemContextOf, type ItemContext } from './fileItems';
+import type { ScanCache } from '../cache/scanCacheFile';
+import { cacheKey } from './scanFolder';
 
-/** What a commit scan found: the items, each file's non-blank line count (the file proxy reads it), and files it could not read. */
+/** What a commit scan found: the items, each source file's measure (lines, and complexity when parsed), and files it could not read. */
 export interface CommitScan {
   items: DebtItem[];
-  lines: Map<string, number>;
+  measures: Map<string, FileMeasure>;
   warnings: Warning[];
 }
 
@@ -33,15 +35,27 @@ async function filesAt(root: string, commit: string, config: TeamConfig, context
  * The items in a commit's tree, found exactly as a folder scan finds them (the same `fileItems`), without
  * checking the commit out. Hotspots only when the context asks for them (every TS/JS file is parsed then).
  */
-export async function scanCommit(root: string, commit: string, config: TeamConfig, context: ItemContext): Promise<CommitScan> {
+export async function scanCommit(root: string, commit: string, config: TeamConfig, context: ItemContext, options: { cache?: ScanCache } = {}): Promise<CommitScan> {
   if (!/^[0-9a-f]{40,64}$/.test(commit)) throw new Error(`not a full commit id: ${commit}`);
   const warnings: Warning[] = [];
   const blobs = await blobsAt(root, commit, await filesAt(root, commit, config, context), { maxBytes: config.maxFileSizeBytes, onWarning: (warning) => warnings.push(warning) });
   const items: DebtItem[] = [];
-  const lines = new Map<string, number>();
+  const measures = new Map<string, FileMeasure>();
   for (const [file, text] of blobs) {
-    items.push(...((await fileItems(file, text, context))?.items ?? []));
-    lines.set(file, nonBlankLines(text));
+    const key = options.cache && cacheKey(file, context, text);
+    const found = (key ? options.cache!.get(key) : undefined) ?? (await fileItems(file, text, context));
+    if (!found) continue;
+    if (key) options.cache!.set(key, found);
+    items.push(...found.items);
+    measures.set(file, found.measure);
   }
-  return { items, lines, warnings };
+  return { items, measures, warnings };
+}
+
+/** A commit's items as a scan result (`--as-of`): the files as they were, read from git, no checkout. */
+export async function scanResultAt(root: string, commit: string, config: TeamConfig, options: { tags?: readonly string[]; complexity: boolean }): Promise<ScanResult> {
+  const started = performance.now();
+  const scan = await scanCommit(root, commit, config, itemContextOf(tagMatcher(options.tags ?? config.tags), config, options.complexity));
+  const stats = { lister: 'git' as const, filesListed: scan.measures.size, filesScanned: scan.measures.size, bytesScanned: 0, durationMs: Math.round(performance.now() - started) };
+  return { version: SCAN_FORMAT_VERSION, root, items: scan.items, files: [...scan.measures.values()], skipped: {}, skippedFiles: [], warnings: scan.warnings, stats };
 }

@@ -8,7 +8,7 @@ import { loadConfig, type LoadedConfig } from '../config';
 import { pathFilter } from '../files/excludes';
 import { listFiles } from '../files/listFiles';
 import { readText, type ReadOutcome } from '../files/readText';
-import { SCAN_FORMAT_VERSION, type DebtItem, type ScanResult, type SkippedFile, type Warning } from '../model';
+import { SCAN_FORMAT_VERSION, type DebtItem, type FileMeasure, type ScanResult, type SkippedFile, type Warning } from '../model';
 import { contextKey, fileItems, itemContextOf, type ItemContext } from './fileItems';
 
 export interface ScanOptions {
@@ -62,6 +62,8 @@ export interface FileScan {
   warnings: Warning[];
   /** Bytes read, when the file was scanned. */
   bytes?: number;
+  /** What the file is, when it was scanned. */
+  measure?: FileMeasure;
 }
 
 /** The warning naming a file that was not read; none for reasons too common to list (counted only). */
@@ -69,17 +71,20 @@ export function skipWarnings(file: string, read: Extract<ReadOutcome, { ok: fals
   return COUNTED_ONLY.has(read.reason) ? [] : [{ file, code: `skip-${read.reason}`, message: `skipped: ${read.detail}` }];
 }
 
+/** A file's cache key: its name, what of the context changes its items, and its content's hash. */
+export const cacheKey = (file: string, context: ItemContext, text: string): string => `${file}\u0000${contextKey(context)}\u0000${createHash('sha1').update(text).digest('hex')}`;
+
 /** Scans one file (a POSIX path relative to root); never throws for a bad file. */
 export async function scanFile(root: string, file: string, context: ItemContext & { maxBytes: number; cache?: ScanCache }): Promise<FileScan> {
   if (!languageOf(file)) return { items: [], skipped: { file, reason: 'language' }, warnings: [] };
   const parsed = context.parse && COMPLEXITY_EXTENSIONS.test(file);
   const read = parsed ? readText(root, file, context.maxBytes) : readText(root, file, context.maxBytes, { mayHoldTag: context.tags.inBytes });
   if (!read.ok) return { items: [], skipped: { file, reason: read.reason }, warnings: skipWarnings(file, read) };
-  if ('tagless' in read) return { items: [], warnings: [], bytes: read.bytes };
-  const key = context.cache && `${file}\u0000${contextKey(context)}\u0000${createHash('sha1').update(read.text).digest('hex')}`;
+  if (read.tagless) return { items: [], warnings: [], bytes: read.bytes, measure: { file, lines: read.lines } };
+  const key = context.cache && cacheKey(file, context, read.text);
   const found = (key ? context.cache!.get(key) : undefined) ?? (await fileItems(file, read.text, context))!;
   if (key) context.cache!.set(key, found);
-  return { items: found.items, warnings: [...read.notes.map((note) => ({ file, code: 'encoding', message: note })), ...found.warnings], bytes: read.bytes };
+  return { items: found.items, warnings: [...read.notes.map((note) => ({ file, code: 'encoding', message: note })), ...found.warnings], bytes: read.bytes, measure: found.measure };
 }
 
 /** Scans a folder for debt annotations and, in TS/JS, complexity hotspots. Throws only for a root that is not a readable folder, or on abort. */
@@ -96,6 +101,7 @@ export async function scanFolder(rootPath: string, options: ScanOptions = {}, ho
   const warnings: Warning[] = [...configWarnings, ...listed.warnings];
   const skipped: SkippedFile[] = [...listed.skipped];
   const perFile: DebtItem[][] = new Array(listed.files.length);
+  const measures: FileMeasure[] = new Array(listed.files.length);
   let bytesScanned = 0;
   let filesScanned = 0;
   let done = 0;
@@ -108,6 +114,7 @@ export async function scanFolder(rootPath: string, options: ScanOptions = {}, ho
     filesScanned++;
     bytesScanned += outcome.bytes;
     perFile[index] = outcome.items;
+    measures[index] = outcome.measure!;
   };
 
   for (let index = 0; index < listed.files.length; index++) {
@@ -127,6 +134,7 @@ export async function scanFolder(rootPath: string, options: ScanOptions = {}, ho
     version: SCAN_FORMAT_VERSION,
     root,
     items,
+    files: measures.filter(Boolean),
     skipped: counts,
     skippedFiles: skipped.filter((s) => !COUNTED_ONLY.has(s.reason)),
     warnings: warnings.sort(byPlace),

@@ -1,4 +1,8 @@
+import type { DashboardBacktest } from '../../shared/dashboard';
+import { loadConfig } from '../config';
+import { resolveCommit } from '../git/snapshot';
 import type { Warning } from '../model';
+import { backtest, backtestPanel } from './backtest';
 import type { PortfolioView } from '../portfolio/view';
 import { applyDecision, type DecisionChange } from '../store/decide';
 import { buildPortfolio, rebuild, todayUtc, type ChangedFile, type Portfolio } from './build';
@@ -40,6 +44,11 @@ export interface PortfolioSession {
   rescore(hooks?: Pick<ScanHooks, 'signal'>): Promise<SessionState>;
   /** Records a team decision and answers with the view it gives. */
   decide(id: string, change: DecisionChange): Promise<SessionState>;
+  /**
+   * The back-test panel (how well the ranking predicted the last quarters), computed once per HEAD commit and
+   * beside the other operations (it reads only git), so edits are not queued behind it.
+   */
+  backtestPanel(): Promise<DashboardBacktest>;
 }
 
 export class SessionNotReadyError extends Error {
@@ -65,6 +74,7 @@ export function createSession(settings: SessionSettings): PortfolioSession {
   let current: Portfolio | undefined;
   let generation = 0;
   let queue: Promise<unknown> = Promise.resolve();
+  let backtestOf: { head: string; panel: Promise<DashboardBacktest> } | undefined;
 
   const serially = <T>(work: () => Promise<T>): Promise<T> => {
     const next = queue.then(work, work);
@@ -107,6 +117,16 @@ export function createSession(settings: SessionSettings): PortfolioSession {
         const started = performance.now();
         return stateOf(await rebuild(built(), [], { scorer, blame: 'run', signal: hooks.signal }), started);
       }),
+    async backtestPanel() {
+      if (!settings.git) return { origins: [], rows: [], verdicts: ['the back-test needs git history, which is off here'] };
+      const head = await resolveCommit(settings.root, 'HEAD').catch(() => undefined);
+      if (!head) return { origins: [], rows: [], verdicts: ['the back-test needs git history: no commit here'] };
+      if (backtestOf?.head !== head) {
+        const { config } = await loadConfig(settings.root);
+        backtestOf = { head, panel: backtest(settings.root, config).then(backtestPanel, (error: unknown) => ({ origins: [], rows: [], verdicts: [`the back-test could not run: ${(error as Error).message}`] })) };
+      }
+      return backtestOf.panel;
+    },
     decide: (id, change) =>
       serially(async () => {
         const started = performance.now();

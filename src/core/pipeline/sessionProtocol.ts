@@ -1,3 +1,4 @@
+import type { DashboardBacktest } from '../../shared/dashboard';
 import type { PortfolioItem } from '../portfolio/view';
 import type { DecisionChange } from '../store/decide';
 import type { ChangedFile } from './build';
@@ -8,7 +9,8 @@ export type HostRequest =
   | { type: 'rescan'; id: number; root: string; git: boolean }
   | { type: 'replaceFiles'; id: number; root: string; changed: ChangedFile[] }
   | { type: 'rescore'; id: number; root: string }
-  | { type: 'decide'; id: number; root: string; item: string; change: DecisionChange };
+  | { type: 'decide'; id: number; root: string; item: string; change: DecisionChange }
+  | { type: 'backtest'; id: number; root: string };
 
 export type HostMessage = HostRequest | { type: 'cancel'; id: number } | { type: 'forget'; root: string };
 
@@ -57,6 +59,7 @@ export async function stateOfMessage(message: StateMessage): Promise<SessionStat
 /** What the worker tells the host: answers (by request id), progress, and states nobody asked for (id null: dates found later). */
 export type WorkerMessage =
   | StateMessage
+  | { type: 'backtest'; id: number; root: string; panel: DashboardBacktest }
   | { type: 'progress'; id: number; done: number; total: number }
   | { type: 'error'; id: number; root: string; name: string; message: string; stack?: string }
   | { type: 'log'; level: 'debug' | 'warn' | 'error'; message: string };

@@ -61,7 +61,17 @@ export function createSessionServer(post: (message: WorkerMessage) => void, cach
     }, 0);
   }
 
+  async function answerBacktest(request: Extract<HostRequest, { type: 'backtest' }>): Promise<void> {
+    try {
+      post({ type: 'backtest', id: request.id, root: request.root, panel: await (await sessionOf(request)).backtestPanel() });
+    } catch (error) {
+      const { name, message } = error instanceof Error ? error : new Error(String(error));
+      post({ type: 'error', id: request.id, root: request.root, name, message });
+    }
+  }
+
   async function answer(request: HostRequest): Promise<void> {
+    if (request.type === 'backtest') return answerBacktest(request);
     dating.get(request.root)?.abort();
     const controller = new AbortController();
     running.set(request.id, controller);

@@ -7,7 +7,7 @@ import { sprintCalendar } from '../portfolio/sprints';
 import { scoreItem } from '../scoring/score';
 import { historySettingsOf } from './historyScorer';
 import { scanCommit } from './scanCommit';
-import { scoringInputOf, type ScoringGround } from './scoringInput';
+import { scoringInputsOf, type ScoringGround } from './scoringInput';
 
 export interface TrendPoint {
   sprint: number;
@@ -44,10 +44,10 @@ export async function trendOf(root: string, config: TeamConfig, options: { sprin
       points.push({ sprint, date, commit, openItems: 0, interest: 0 });
       continue;
     }
-    const { items, lines } = await scanCommit(root, commit, config, context);
+    const { items, measures } = await scanCommit(root, commit, config, context);
     const history = await readHistory(root, settings, { asOfRef: commit });
-    const ground: ScoringGround = { config, history, incidents, asOfMs: Date.parse(`${date}T00:00:00Z`), linesOf: (file) => lines.get(file) ?? 0 };
-    const interest = items.reduce((sum, item) => sum + scoreItem(scoringInputOf(item, ground)).interest, 0);
+    const ground: ScoringGround = { config, history, incidents, asOfMs: Date.parse(`${date}T00:00:00Z`), measures, linesOf: () => 0 };
+    const interest = scoringInputsOf(items, ground).inputs.filter((input) => input.item.kind !== 'file').reduce((sum, input) => sum + scoreItem(input).interest, 0);
     points.push({ sprint, date, commit, openItems: items.length, interest });
   }
   return points;

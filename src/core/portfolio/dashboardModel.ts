@@ -32,6 +32,7 @@ export interface DashboardExtras {
   readOnly: boolean;
   notices?: string[];
   trend?: DashboardModel['trend'];
+  backtest?: DashboardModel['backtest'];
 }
 
 /** The dashboard's model of a portfolio: KPIs, plan, chart series and table rows. */
@@ -78,5 +79,6 @@ export function toDashboardModel(view: PortfolioView, extras: DashboardExtras): 
       terms: item.score.terms.map(explain),
     })),
     notices: extras.notices ?? [],
+    backtest: extras.backtest ?? null,
   };
 }

@@ -36,11 +36,19 @@ export function totalsOf(items: readonly PortfolioItem[]): PortfolioView['totals
   };
 }
 
-/** A short, one-line title: "[TODO] text" or "[hotspot] name". */
+/** A short, one-line title: "[TODO] text", "[hotspot] name" or "[file] path". */
 export function titleOf(item: PortfolioItem): string {
   const label = item.kind === 'annotation' ? item.tag : item.kind;
-  const text = item.kind === 'annotation' ? item.text : (item as { name?: string }).name ?? '';
+  const text = item.kind === 'annotation' ? item.text : item.kind === 'hotspot' ? item.name : item.file;
   return `[${label}] ${text || '(no text)'}`;
+}
+
+/** What an item is, in one line: an annotation's text, a hotspot's metrics, a file's size and share of its cost. */
+export function detailOf(item: PortfolioItem): string {
+  if (item.kind === 'annotation') return item.text;
+  if (item.kind === 'hotspot') return `${item.name}: cognitive ${item.metrics.cognitive}, cyclomatic ${item.metrics.cyclomatic}`;
+  const complexity = item.measure.complexity ? `, cognitive ${item.measure.complexity.cognitive}` : '';
+  return `the rest of the file (${round(item.score.share * 100, 0)}% of its cost): ${item.measure.lines} lines${complexity}`;
 }
 
 export const explain = (term: ScoreTerm): string => `${term.formula} = ${round(term.value, 2)}${term.unit ? ` ${term.unit}` : ''}`;

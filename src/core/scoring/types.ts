@@ -15,5 +15,9 @@ export interface ItemScore {
   payback: number | null;
   cycleTimeInterest: number;
   incidentInterest: number;
+  /** Hours per sprint above the measured share, from a stated impact's floor (0 when measured is more). */
+  statedInterest: number;
+  /** The item's share of its file's measured cost, in [0, 1]. */
+  share: number;
   terms: ScoreTerm[];
 }

@@ -26,3 +26,17 @@ export function positionAt(starts: readonly number[], offset: number): { line: n
 
 /** Lines holding anything but white space: the size the file proxy and file health read. */
 export const nonBlankLines = (text: string): number => text.split(/\r\n|\r|\n/).filter((line) => line.trim() !== '').length;
+
+/** Non-blank lines of UTF-8 bytes without decoding them: a line with any byte but ASCII white space counts. */
+export function nonBlankLinesOfUtf8(bytes: Buffer): number {
+  let lines = 0;
+  let blank = true;
+  for (let at = 0; at < bytes.length; at++) {
+    const byte = bytes[at]!;
+    if (byte === 10 || (byte === 13 && bytes[at + 1] !== 10)) {
+      if (!blank) lines++;
+      blank = true;
+    } else if (byte !== 32 && byte !== 9 && byte !== 13 && byte !== 11 && byte !== 12) blank = false;
+  }
+  return blank ? lines : lines + 1;
+}

@@ -38,7 +38,8 @@ describe('debt-portfolio plan, status, export, report, check (CLI)', () => {
     assert.equal(json.budget, 10);
     assert.deepEqual(json.items.map((i: { id: string; reason: string }) => [i.id, i.reason]), [[id, 'pinned']]);
     assert.ok(Array.isArray(json.roadmap) && json.roadmap.length === 4);
-    assert.match(runCli(['plan', root, '--no-git']).stdout, /^Sprint \d+ \(\d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}\): 4 of 48 h/m);
+    // the pinned HACK (4 h), then the FIXME its stated impact (high: 1 h/sprint, stated by the team) lets into the plan (8 h)
+    assert.match(runCli(['plan', root, '--no-git']).stdout, /^Sprint \d+ \(\d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}\): 12 of 48 h/m);
     assert.match(runCli(['plan', root, '--no-git', '--format', 'md']).stdout, /^# Debt plan: sprint \d+/);
   });
 

@@ -28,7 +28,16 @@ function sampleModel() {
   ];
   const view = portfolioView(items);
   const trend = [1, 2, 3, 4, 5, 6].map((k) => ({ label: `S${k}`, openItems: 10 - k, interest: 20 - k * 1.5 }));
-  return toDashboardModel(view, { readOnly: true, trend });
+  const backtest = {
+    origins: ['2025-05-27', '2025-08-25'],
+    rows: [
+      { ranking: 'our ranking', ours: true, top10: 0.5, effortAware: 0.4 },
+      { ranking: 'churn', ours: false, top10: 0.6, effortAware: 0.2 },
+      { ranking: 'random', ours: false, top10: null, effortAware: null },
+    ],
+    verdicts: ['top-10% capture: churn (60%) did better than our ranking (50%)', 'effort-aware capture: our ranking (40%) did at least as well as every baseline'],
+  };
+  return toDashboardModel(view, { readOnly: true, trend, backtest });
 }
 
 /** Each canvas's id, width and how many of its pixels are painted. */
@@ -121,6 +130,13 @@ describe('HTML report in Chromium', function () {
     await page.click('#plan-items li vscode-button');
     const status = await page.textContent('#status');
     assert.match(status ?? '', /^Read-only report\. To make this change run: debt-portfolio status [0-9a-f]{16} --set open$/);
+  });
+
+  it('shows how well the ranking predicted the last quarters, and says plainly when a baseline did better', async () => {
+    assert.equal(await page.textContent('section.backtest h2'), 'How well did this ranking predict the last quarters?');
+    const rows = await page.$$eval('#backtest-table tbody tr', (nodes) => nodes.map((n) => [n.className, ...Array.from(n.querySelectorAll('td'), (td) => td.textContent)]));
+    assert.deepEqual(rows, [['ours', 'our ranking', '50%', '40%'], ['', 'churn', '60%', '20%'], ['', 'random', 'no fix commits to predict', 'no fix commits to predict']]);
+    assert.deepEqual(await page.$$eval('section.backtest p.verdict', (nodes) => nodes.map((n) => n.textContent)), model.backtest!.verdicts);
   });
 
   it('keeps hostile item text inert', async () => {

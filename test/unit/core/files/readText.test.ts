@@ -24,7 +24,7 @@ describe('readText with the byte pre-check', () => {
   };
 
   it('returns a UTF-8 file without any tag undecoded, with its size', () => {
-    assert.deepEqual(outcome('a.js', 'const a = 1; // nothing to see\n'), { ok: true, tagless: true, bytes: 31 });
+    assert.deepEqual(outcome('a.js', 'const a = 1; // nothing to see\n'), { ok: true, tagless: true, bytes: 31, lines: 1 });
   });
 
   it('decodes a file whose bytes hold a tag, even inside a longer word', () => {
@@ -62,7 +62,7 @@ describe('readText with the byte pre-check', () => {
   it('calls a file minified exactly when its lines average over 300 bytes', () => {
     const tenLines = (length: number) => Array.from({ length: 10 }, () => 'y'.repeat(length)).join('\n');
     assert.equal((outcome('long.js', tenLines(300)) as { reason?: string }).reason, 'minified');
-    assert.deepEqual(outcome('short.js', tenLines(299)), { ok: true, tagless: true, bytes: 2999 });
+    assert.deepEqual(outcome('short.js', tenLines(299)), { ok: true, tagless: true, bytes: 2999, lines: 10 });
   });
 
   it('matches tags of 8 bytes and more only whole, at any place, up to the last byte', () => {

@@ -53,12 +53,6 @@ describe('git history', () => {
   const off: Array<[string, (root: string) => void, RegExp, Record<string, string>?]> = [
     ['a folder that is not a repository', () => {}, /not a git repository/],
     ['an empty repository', (r) => git(r, ['init', '-q']), /an empty repository/],
-    ['a detached HEAD', (r) => {
-      const repo = new ScriptedRepo(r);
-      const first = repo.commit({ 'a.ts': '1' }, { date: '2026-06-01T00:00:00Z' });
-      repo.commit({ 'a.ts': '2' }, { date: '2026-06-02T00:00:00Z' });
-      git(r, ['checkout', '-q', '--detach', first]);
-    }, /a detached HEAD/],
   ];
   for (const [name, setup, reason] of off) {
     it(`turns history off for ${name}, with one clear reason`, async () => {
@@ -70,15 +64,40 @@ describe('git history', () => {
     });
   }
 
-  it('turns history off for a shallow clone', async () => {
-    const origin = path.join(root, 'origin');
-    mkdirSync(origin);
-    const repo = new ScriptedRepo(origin);
-    repo.commit({ 'a.ts': '1' }, { date: '2026-06-01T00:00:00Z' });
-    repo.commit({ 'a.ts': '2' }, { date: '2026-06-02T00:00:00Z' });
-    git(root, ['clone', '-q', '--depth', '1', `file://${origin}`, 'shallow']);
-    const history = await readHistory(path.join(root, 'shallow'), settings);
-    assert.match((history as { reason: string }).reason, /shallow clone/);
+  it('reads a detached HEAD\'s history from HEAD, as CI checks out a pull request', async () => {
+    const repo = new ScriptedRepo(root);
+    const first = repo.commit({ 'a.ts': '1' }, { date: '2026-06-01T00:00:00Z' });
+    repo.commit({ 'a.ts': '2', 'b.ts': '1' }, { date: '2026-06-02T00:00:00Z' });
+    git(root, ['checkout', '-q', '--detach', first]);
+    const history = await readHistory(root, settings, { asOf: AS_OF });
+    assert.ok(history.available);
+    assert.deepEqual([history.head, history.commits, [...history.files.keys()]], [first, 1, ['a.ts']]);
+  });
+
+  describe('a shallow clone', () => {
+    const cloneAt = (depth: number): string => {
+      const origin = path.join(root, 'origin');
+      mkdirSync(origin);
+      const repo = new ScriptedRepo(origin);
+      repo.commit({ 'a.ts': '1' }, { date: '2026-01-01T00:00:00Z' });
+      repo.commit({ 'a.ts': '2' }, { date: '2026-06-01T00:00:00Z', message: 'fix: two' });
+      repo.commit({ 'a.ts': '3', 'b.ts': '1' }, { date: '2026-06-02T00:00:00Z' });
+      git(root, ['clone', '-q', '--depth', String(depth), `file://${origin}`, 'shallow']);
+      return path.join(root, 'shallow');
+    };
+
+    it('uses the history it holds, and says how far back it goes and that the window reaches past it', async () => {
+      const history = await readHistory(cloneAt(2), settings, { asOf: AS_OF });
+      assert.ok(history.available);
+      assert.deepEqual([history.commits, history.files.get('a.ts')?.commits, history.files.get('a.ts')?.fixCommits], [2, 2, 1]);
+      assert.equal(history.notice, 'a shallow clone: its history goes back to 2026-06-01, and the 180-day window reaches past it, so older changes are not counted (fetch more history for full figures)');
+    });
+
+    it('turns history off at depth 1, with one clear reason', async () => {
+      const history = await readHistory(cloneAt(1), settings);
+      assert.equal(history.available, false);
+      assert.match((history as { reason: string }).reason, /^git history is off: a shallow clone of depth 1: it holds one commit and no history/);
+    });
   });
 
   it('turns history off when git is not on PATH', async () => {

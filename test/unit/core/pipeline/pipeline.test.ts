@@ -19,7 +19,7 @@ const TODAY = '2026-03-02';
 
 /** What identifies an item and what it costs: two portfolios agree when these agree. */
 const summary = (portfolio: Portfolio) =>
-  portfolio.view.items.map((item) => ({ id: item.id, at: `${item.file}:${item.line}`, what: item.kind === 'annotation' ? `${item.tag} ${item.text}` : item.name, interest: item.score.interest, principal: item.score.principal }));
+  portfolio.view.items.map((item) => ({ id: item.id, at: `${item.file}:${item.line}`, what: item.kind === 'annotation' ? `${item.tag} ${item.text}` : 'name' in item ? item.name : item.file, interest: item.score.interest, principal: item.score.principal }));
 
 function committedCopy(source: string): string {
   const root = makeTempDir('debt-pipeline-');
@@ -113,7 +113,7 @@ describe('pipeline', () => {
           if (existsSync(changeFile)) applyChange(root, JSON.parse(readFileSync(changeFile, 'utf8')) as Record<string, string | null>);
           const { gate } = await checkFolder(root, { scorer: historyScorer(), base: 'HEAD', today: TODAY });
           const expected = JSON.parse(readFileSync(path.join(dir, 'expected.json'), 'utf8')) as { passed: boolean; newWithoutMeta: string[] };
-          const found = gate.newWithoutMeta.map((item) => `${item.file}:${item.line} ${item.kind === 'annotation' ? `${item.tag} ${item.text}` : item.name}`);
+          const found = gate.newWithoutMeta.map((item) => `${item.file}:${item.line} ${item.kind === 'annotation' ? `${item.tag} ${item.text}` : 'name' in item ? item.name : item.file}`);
           assert.deepEqual({ passed: gate.passed, newWithoutMeta: found }, expected);
           assert.equal(existsSync(path.join(root, '.debt/portfolio.json')), false, 'check records nothing');
         } finally {

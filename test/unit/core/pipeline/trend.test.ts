@@ -24,7 +24,7 @@ describe('trend from git history', () => {
 
   it('finds the annotations of a past commit without checking it out, strings left out', async () => {
     const { items } = await scanCommit(root, commits[1]!, config, { tags: tagMatcher(config.tags), parse: true });
-    assert.deepEqual(items.map((i) => `${i.file}:${i.line} ${i.kind === 'annotation' ? `${i.tag} ${i.text}` : i.name}`).sort(), ['a.ts:1 TODO one', 'b.py:1 FIXME two']);
+    assert.deepEqual(items.map((i) => `${i.file}:${i.line} ${i.kind === 'annotation' ? `${i.tag} ${i.text}` : 'name' in i ? i.name : i.file}`).sort(), ['a.ts:1 TODO one', 'b.py:1 FIXME two']);
   });
 
   it('counts open annotations and their interest at each sprint boundary', async () => {
@@ -61,9 +61,10 @@ describe('trend from git history', () => {
   it('takes --since for the history window', () => {
     const wide = JSON.parse(runCli(['export', root, '--format', 'json', '--since', '5y']).stdout);
     const narrow = JSON.parse(runCli(['export', root, '--format', 'json', '--since', '1d']).stdout);
-    const interest = (view: { items: Array<{ file: string; score: { interest: number } }> }) => view.items.find((i) => i.file === 'b.py')!.score.interest;
-    assert.ok(interest(wide) > 0);
-    assert.equal(interest(narrow), 0);
+    type View = { items: Array<{ file: string; score: { interest: number; terms: Array<{ name: string; formula: string }> } }> };
+    const b = (view: View) => view.items.find((i) => i.file === 'b.py')!.score;
+    assert.ok(b(wide).interest > b(narrow).interest);
+    assert.match(b(narrow).terms.find((t) => t.name === 'changesPerSprint')!.formula, /^0 recency-weighted commits ÷ 0\.07 sprints \+ 0\.12 expected of any file$/);
     assert.match(runCli(['scan', root, '--since', 'soon']).stderr, /--since must be a span like 90d/);
   });
 });

@@ -6,7 +6,9 @@ import { loadIncidents } from '../../../../src/core/history/incidents';
 import type { AnnotationItem } from '../../../../src/core/model';
 import { scanFolder as scan } from '../../../../src/core/pipeline/scanFolder';
 import { historyScorer, historySettingsOf } from '../../../../src/core/pipeline/historyScorer';
+import { fileHealthOf } from '../../../../src/core/scoring/fileCost';
 import { penaltyOf, principalOf, scoreItem } from '../../../../src/core/scoring/score';
+import { splitFile } from '../../../../src/core/scoring/share';
 import { ScriptedRepo, seconds } from '../../../helpers/gitRepo';
 import { makeTempDir, removeDir, writeFiles } from '../../../helpers/tempDir';
 
@@ -23,6 +25,7 @@ describe('scoring', () => {
   it('works out a small scenario exactly as by hand', async () => {
     const body = `# FIXME(impact=high, effort=2d): retries\n${Array.from({ length: 49 }, (_, i) => `x${i} = ${i}`).join('\n')}\n`; // 50 non-blank lines
     const repo = new ScriptedRepo(root);
+    repo.commit({ 'setup.cfg': '[x]\n' }, { date: '2026-01-01T00:00:00Z' }); // the root commit: an import, never churn
     repo.commit({ 'svc.py': body }, { date: '2026-04-01T00:00:00Z' }); // 90 days before: weight 0.5
     repo.commit({ 'svc.py': `${body}\n` }, { date: AS_OF, message: 'fix: retry storm' }); // weight 1, a fix
     writeFiles(root, { '.debt/incidents.json': JSON.stringify({ incidents: [{ id: 'INC-9', date: '2026-05-16', severity: 'SEV2', paths: ['*.py'], title: 'retry storm' }] }) });
@@ -30,34 +33,35 @@ describe('scoring', () => {
     assert.ok(history.available);
     const item = (await scan(root, { noGit: true })).items[0] as AnnotationItem;
     const { incidents } = loadIncidents(root);
-    const score = scoreItem({
-      item,
-      history: history.files.get('svc.py'),
-      windowDays: 180,
-      complexity: { value: 50 / 25, source: 'file proxy' },
-      incidents: incidents.forFile('svc.py').map((incident) => ({ incident, ageDays: 45 })),
-      settings: config,
-    });
+    const file = fileHealthOf({ measure: { file: 'svc.py', lines: 50 }, history: history.files.get('svc.py'), windowDays: 180, incidents: incidents.forFile('svc.py').map((incident) => ({ incident, ageDays: 45 })), settings: config });
+    const split = splitFile([item], undefined, config);
+    const score = scoreItem({ item, file, share: split.shares.get(item.id)!, settings: config });
     // sprints in the window: 180 / 14 = 12.857143
-    // changes/sprint: (1 + 0.5) / 12.857143 = 0.116667
-    // penalty: 1.24 × 2 / (2 + 15) = 0.145882
-    // cycle time: 0.116667 × 4 h × 0.145882 = 0.068078 h/sprint
+    // changes/sprint: (1 + 0.5) / 12.857143 + 0.12 expected of any file = 0.236667
+    // penalty (file proxy 50 / 25 = 2): 1.24 × 2 / (2 + 15) = 0.145882
+    // cycle time: 0.236667 × 4 h × 0.145882 = 0.138102 h/sprint
     // fixes: 1 / 12.857143 × 6 h = 0.466667; incident INC-9 SEV2: 16 h × 0.5^(45/90) / 12.857143 = 0.879955
-    // incident interest: 0.466667 + 0.879955 = 1.346622; impact high × 1.5: (0.068078 + 1.346622) × 1.5 = 2.122050
-    // principal: 2d × 8 h = 16 h; payback 16 / 2.122050 = 7.539878 sprints
-    assert.deepEqual([score.interest, score.cycleTimeInterest, score.incidentInterest, score.principal, score.payback].map((n) => round6(n!)), [2.12205, 0.102118, 2.019933, 16, 7.539878]);
+    // file: 0.138102 + 1.346622 = 1.484724 h/sprint; the only item, outside any function: 100% of it (over the high floor of 1 h)
+    // principal: 2d × 8 h = 16 h; payback 16 / 1.484724 = 10.776416 sprints
+    assert.deepEqual([file.commits, file.fixCommits, file.authors, file.lines], [2, 1, 1, 50]);
+    assert.deepEqual([split.remainder, score.share, score.statedInterest], [0, 1, 0]);
+    assert.deepEqual([score.interest, score.cycleTimeInterest, score.incidentInterest, score.principal, score.payback].map((n) => round6(n!)), [1.484724, 0.138102, 1.346622, 16, 10.776416]);
     const formulas = Object.fromEntries(score.terms.map((t) => [t.name, t.formula]));
-    assert.equal(formulas.cycleTimeInterest, '0.12 changes/sprint × 4 h × 0.15');
-    assert.equal(formulas.interest, '(0.07 + 1.35) h/sprint × 1.5 (impact high)');
+    assert.equal(formulas.changesPerSprint, '1.5 recency-weighted commits ÷ 12.86 sprints + 0.12 expected of any file');
+    assert.equal(formulas.cycleTimeInterest, '0.24 changes/sprint × 4 h × 0.15');
+    assert.equal(formulas.share, "100% of the file's 1.5 h/sprint (outside the functions items hold (100% of the file))");
     assert.equal(formulas.principal, 'effort 2d × 8 h');
     assert.match(formulas.incidentInterest!, /INC-9 SEV2/);
   });
 
   it('is monotone in changes and complexity, and payback × interest = principal', () => {
     fc.assert(
-      fc.property(fc.float({ min: 0, max: 50, noNaN: true }), fc.float({ min: 0, max: 50, noNaN: true }), fc.float({ min: 0, max: 100, noNaN: true }), fc.float({ min: 0, max: 100, noNaN: true }), (c1, dc, x1, dx) => {
+      fc.property(fc.float({ min: 0, max: 50, noNaN: true }), fc.float({ min: 0, max: 50, noNaN: true }), fc.integer({ min: 0, max: 2000 }), fc.integer({ min: 0, max: 2000 }), (c1, dc, x1, dx) => {
         const history = (weighted: number) => ({ commits: 1, weightedCommits: weighted, linesChurned: 0, authors: 1, lastChange: AS_OF, fixCommits: 0, weightedFixCommits: 0, incidents: [] });
-        const at = (weighted: number, complexity: number) => scoreItem({ item: annotation(), history: history(weighted), windowDays: 180, complexity: { value: complexity, source: 't' }, incidents: [], settings: config });
+        const at = (weighted: number, lines: number) => {
+          const file = fileHealthOf({ measure: { file: 'svc.py', lines }, history: history(weighted), windowDays: 180, incidents: [], settings: config });
+          return scoreItem({ item: annotation(), file, share: { fraction: 1, basis: 't' }, settings: config });
+        };
         const base = at(c1, x1);
         assert.ok(at(c1 + dc, x1).interest >= base.interest - 1e-12);
         assert.ok(at(c1, x1 + dx).interest >= base.interest - 1e-12);
@@ -84,12 +88,27 @@ describe('scoring', () => {
   });
 
   it('scores with history off: no changes, and says why', async () => {
-    writeFiles(root, { 'svc.py': '# TODO(effort=4h, impact=critical): x\n' });
+    writeFiles(root, { 'svc.py': '# TODO(effort=4h): x\n' });
     const items = (await scan(root, { noGit: true })).items;
     const { scored, notices } = await historyScorer().score(root, items, { config, git: false });
     const score = scored.get(items[0]!.id)!.score;
     assert.deepEqual([score.interest, score.principal, score.payback], [0, 4, null]);
     assert.match(notices[0]!, /^git history is off: /);
+  });
+
+  it('lets newly tagged debt with a stated impact enter a plan: a floor stated by the team, replaced by measured history as it accrues', async () => {
+    const repo = new ScriptedRepo(root);
+    repo.commit({ 'README.md': '# x\n' }, { date: '2026-01-01T00:00:00Z' });
+    repo.commit({ 'svc.py': '# FIXME(impact: medium, effort: 2h): retries\nx = 1\n' }, { date: '2026-06-29T00:00:00Z' });
+    const scan1 = await scan(root);
+    const fresh = (await historyScorer().score(root, scan1.items, { config, git: true, measures: scan1.files })).scored.get(scan1.items[0]!.id)!.score;
+    assert.deepEqual([fresh.interest, fresh.payback], [0.5, 4]);
+    assert.ok(fresh.interest > fresh.statedInterest && fresh.statedInterest > 0.49);
+    assert.match(fresh.terms.find((t) => t.name === 'interest')!.formula, /^impact medium: 0\.5 h\/sprint, stated by the team, not measured/);
+    for (let k = 0; k < 12; k++) repo.commit({ 'svc.py': `# FIXME(impact: medium, effort: 2h): retries\nx = ${k + 2}\n` }, { date: `2026-06-29T${String(k + 1).padStart(2, "0")}:00:00Z`, message: 'fix: retries again' });
+    const scan2 = await scan(root);
+    const measured = (await historyScorer().score(root, scan2.items, { config, git: true, measures: scan2.files })).scored.get(scan2.items[0]!.id)!.score;
+    assert.ok(measured.interest > 0.5 && measured.statedInterest === 0, `measured ${measured.interest}`);
   });
 
   it('reports a corrupt incidents file once, with its name, and scores without it', async () => {
@@ -126,18 +145,22 @@ describe('scoring', () => {
     assert.deepEqual([again.agesPending, again.scored.get(items[0]!.id)!.age?.author], [false, 'Carol']);
   });
 
-  it('charges an annotation in a TS/JS function by that function\'s cognitive complexity, elsewhere by the file proxy', async () => {
+  it('shares a TS/JS file\'s cost by each function\'s part of its cognitive complexity, and a file without one by what is left', async () => {
     const repo = new ScriptedRepo(root);
-    const ts = 'export function parse(a: number, b: number) {\n  // TODO: inside\n  if (a) { if (b) { return a && b; } }\n  const f = () => {\n    // FIXME: in the arrow\n    return a ? 1 : 2;\n  };\n  return f();\n}\n// HACK: at module level\n';
+    const ts = 'export function parse(a: number, b: number) {\n  // TODO: inside\n  if (a) { if (b) { return a && b; } }\n  const f = () => {\n    // FIXME: in the arrow\n    return a ? 1 : 2;\n  };\n  return f();\n}\nexport function g(x: number) {\n  return x ? 1 : 0;\n}\n';
+    repo.commit({ 'README.md': '# x\n' }, { date: '2026-01-01T00:00:00Z' });
     repo.commit({ 'a.ts': ts, 'b.py': '# TODO: python\n' }, { date: '2026-06-01T00:00:00Z' });
-    const items = (await scan(root)).items as AnnotationItem[];
-    assert.deepEqual(items.map((i) => [i.text, i.enclosing]), [['inside', { name: 'parse', cognitive: 4 }], ['in the arrow', { name: 'f', cognitive: 1 }], ['at module level', undefined], ['python', undefined]]);
-    const { scored } = await historyScorer().score(root, items, { config, git: true });
-    const penalty = (item: AnnotationItem) => scored.get(item.id)!.score.terms.find((t) => t.name === 'complexityPenalty')!;
-    assert.match(penalty(items[0]!).formula, /× 4 ÷ \(4 \+ 15\) \(cognitive complexity of parse\)$/);
-    assert.equal(round6(penalty(items[0]!).value), round6(penaltyOf(4, config)));
-    assert.match(penalty(items[1]!).formula, /\(cognitive complexity of f\)$/);
-    assert.match(penalty(items[2]!).formula, /\(file proxy: 10 lines ÷ 25\)$/);
-    assert.match(penalty(items[3]!).formula, /\(file proxy: 1 lines ÷ 25\)$/);
+    const scanned = await scan(root);
+    const items = scanned.items as AnnotationItem[];
+    assert.deepEqual(items.map((i) => [i.text, i.enclosing]), [['inside', { name: 'parse', cognitive: 4 }], ['in the arrow', { name: 'f', cognitive: 1 }], ['python', undefined]]);
+    assert.deepEqual(scanned.files.find((f) => f.file === 'a.ts')!.complexity, { functions: 3, cognitive: 6, cyclomatic: 8 });
+    const { scored, health } = await historyScorer().score(root, items, { config, git: true, measures: scanned.files });
+    const share = (item: AnnotationItem) => scored.get(item.id)!.score.terms.find((t) => t.name === 'share')!;
+    assert.equal(round6(share(items[0]!).value), round6(4 / 6));
+    assert.match(share(items[0]!).formula, /^66\.7% of the file's [\d.]+ h\/sprint \(parse: cognitive 4 of the file's 6\)$/);
+    assert.equal(round6(share(items[1]!).value), round6(1 / 6));
+    assert.equal(share(items[2]!).value, 1);
+    assert.match(health.find((h) => h.file === 'a.ts')!.terms.find((t) => t.name === 'complexityPenalty')!.formula, /\(cognitive complexity of the file's 3 functions\)$/);
+    assert.match(health.find((h) => h.file === 'b.py')!.terms.find((t) => t.name === 'complexityPenalty')!.formula, /\(file proxy: 1 lines ÷ 25\)$/);
   });
 });
