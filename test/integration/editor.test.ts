@@ -30,7 +30,8 @@ describe('in the editor', () => {
     const text = await hoverText(uriOf('src/orders.ts'), new vscode.Position(5, 10));
     assert.match(text, /Tech Debt/);
     assert.match(text, /effort 1d × 8 h = 8 h/);
-    assert.match(text, /× 1\.5 \(impact high\)/);
+    assert.match(text, /impact high: [\d.]+ h\/sprint, stated by the team, not measured/);
+    assert.match(text, /of the file's [\d.]+ h\/sprint/);
   });
 
   it('reports items over the threshold as diagnostics when the setting is on', async () => {
@@ -65,7 +66,7 @@ describe('in the editor', () => {
       assert.equal(lens.range.start.line, 0);
       assert.match(await hoverText(uri, new vscode.Position(0, 20)), /cognitive 16 · cyclomatic 17 · nesting 1 · 19 lines · 1 params/);
       const todo = exports.service.portfolios().flatMap((p) => p.view.items).find((i) => i.file === 'src/hot.ts' && i.kind === 'annotation')!;
-      assert.match(todo.score.terms.find((t) => t.name === 'complexityPenalty')!.formula, /\(cognitive complexity of classify\)$/);
+      assert.match(todo.score.terms.find((t) => t.name === 'share')!.formula, /classify: cognitive 16 of the file's 16/);
     } finally {
       await vscode.workspace.fs.delete(uri);
       await eventually(() => !exports.service.portfolios().some((p) => p.view.items.some((i) => i.file === 'src/hot.ts')), 'the hotspot gone', 20_000);

@@ -38,8 +38,9 @@ function splitByWeight(items: readonly Claimant[], whole: number, basis: string,
 
 /**
  * The rule that keeps interest conserved (issue 13): a function's share of the file is its share of the file's
- * cognitive complexity; a hotspot and the annotations inside that function split it (by stated impact); annotations
- * outside any known function split what is left; with none, what is left is the remainder (a file item when costly).
+ * cognitive complexity; a hotspot and the annotations inside that function split it (by stated impact), so a hotspot
+ * of cognitive 0 (over the cyclomatic threshold only) holds nothing; annotations outside any known function split what
+ * is left; with none, what is left is the remainder (a file item when costly).
  * The shares and the remainder add up to 1.
  */
 export function splitFile(items: readonly DebtItem[], fileCognitive: number | undefined, settings: TeamConfig): FileSplit {
@@ -48,7 +49,7 @@ export function splitFile(items: readonly DebtItem[], fileCognitive: number | un
   const free: Claimant[] = [];
   for (const item of claimants) {
     const fn = fileCognitive ? functionOf(item) : undefined;
-    if (!fn || fn.cognitive <= 0) free.push(item);
+    if (!fn || (fn.cognitive <= 0 && item.kind !== 'hotspot')) free.push(item);
     else (byFunction.get(fn.key) ?? byFunction.set(fn.key, { ...fn, items: [] }).get(fn.key)!).items.push(item);
   }
   const claimed = [...byFunction.values()].reduce((sum, fn) => sum + fn.cognitive, 0);
