@@ -1,7 +1,8 @@
 import type { Warning } from '../model';
 import type { PortfolioView } from '../portfolio/view';
 import { applyDecision, type DecisionChange } from '../store/decide';
-import { buildPortfolio, rebuild, todayUtc, type ChangedFile, type Portfolio } from './build';
+import { reconcile } from '../store/reconcile';
+import { buildPortfolio, rebuild, seenItemsOf, todayUtc, type ChangedFile, type Portfolio } from './build';
 import { historyScorer, type Scorer } from './historyScorer';
 import type { ScanCache } from '../cache/scanCacheFile';
 import type { ScanHooks } from './scanFolder';
@@ -32,13 +33,13 @@ export interface SessionSettings {
 export interface PortfolioSession {
   readonly root: string;
   readonly git: boolean;
-  /** Scans the whole folder and records what it found in the store. */
+  /** Scans the whole folder and reconciles it with the store in memory: a scan never writes the store. */
   rescan(hooks?: ScanHooks): Promise<SessionState>;
   /** Finds some files' items again (editor text, or the file on disk) without running blame. */
   replaceFiles(changed: readonly ChangedFile[], hooks?: Pick<ScanHooks, 'signal'>): Promise<SessionState>;
   /** Scores everything again (running blame) against the store as it is now; an abort stops it between files. */
   rescore(hooks?: Pick<ScanHooks, 'signal'>): Promise<SessionState>;
-  /** Records a team decision and answers with the view it gives. */
+  /** Records what the last scan found and a team decision together (the store's first write), and answers with the view it gives. */
   decide(id: string, change: DecisionChange): Promise<SessionState>;
 }
 
@@ -94,7 +95,7 @@ export function createSession(settings: SessionSettings): PortfolioSession {
     rescan: (hooks = {}) =>
       serially(async () => {
         const started = performance.now();
-        return stateOf(await buildPortfolio(settings.root, { noGit: !settings.git, complexity: settings.complexity, scorer, cache: settings.cache }, hooks), started);
+        return stateOf(await buildPortfolio(settings.root, { noGit: !settings.git, complexity: settings.complexity, scorer, cache: settings.cache, record: false }, hooks), started);
       }),
     replaceFiles: (changed, hooks = {}) =>
       serially(async () => {
@@ -110,9 +111,13 @@ export function createSession(settings: SessionSettings): PortfolioSession {
     decide: (id, change) =>
       serially(async () => {
         const started = performance.now();
-        const { store } = built();
+        const { store, view } = built();
         if (store.readOnly) throw new StoreReadOnlyDecisionError(store.readOnly);
-        await store.update((data) => void applyDecision(data, id, change, todayUtc()));
+        const seen = seenItemsOf(view.items, new Map(view.items.map((item) => [item.id, item])));
+        await store.update((data) => {
+          reconcile(data, seen, todayUtc());
+          applyDecision(data, id, change, todayUtc());
+        });
         return stateOf(await rebuild(built(), [], { scorer, blame: 'cached' }), started);
       }),
   };

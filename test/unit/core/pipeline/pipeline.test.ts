@@ -180,6 +180,21 @@ describe('pipeline', () => {
       assert.deepEqual(await stateOfMessage(received), state);
     });
 
+    it('writes no store on a scan, an edit or a rescore; a decision writes what was found and the decision together', async () => {
+      const session = createSession({ root, git: true });
+      const store = path.join(root, '.debt/portfolio.json');
+      const { view } = await session.rescan();
+      await session.replaceFiles([{ file: 'README.md', text: '<!-- TODO: edited -->\n' }]);
+      await session.rescore();
+      await session.rescan();
+      assert.equal(existsSync(store), false, 'no .debt/portfolio.json before a decision');
+      const id = view.items.find((item) => item.file !== 'README.md')!.id;
+      const after = await session.decide(id, { status: 'accepted' });
+      const saved = JSON.parse(readFileSync(store, 'utf8')) as { items: Record<string, { status: string }> };
+      assert.equal(saved.items[id]?.status, 'accepted');
+      assert.deepEqual(Object.keys(saved.items).sort(), after.view.items.map((item) => item.id).sort(), 'every item found is recorded with the decision');
+    });
+
     it('records a decision and answers with the view it gives; refuses one on a read-only store', async () => {
       const session = createSession({ root, git: true });
       const { view } = await session.rescan();
