@@ -1,20 +1,19 @@
 import * as vscode from 'vscode';
 import type { HotspotItem } from '../core/model';
-import { costLine, explain, isOpen, round, severityOf, titleOf, type PortfolioItem, type Severity } from '../core/portfolio/view';
+import { costLine, explain, isOpen, leadLine, ownerText, readerTerms, severityOf, titleOf, type PortfolioItem, type PortfolioView, type Severity } from '../core/portfolio/view';
 import { itemsInDocument, markRangeOf } from './documentItems';
 import type { PortfolioService } from './portfolioService';
 
 const config = () => vscode.workspace.getConfiguration('debtPortfolio');
 
-function breakdown(item: PortfolioItem): vscode.MarkdownString {
+/** One line that says what the item costs, then what a reader needs: what it is, whose, where the cost comes from. */
+export function breakdown(item: PortfolioItem, view: PortfolioView): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
-  md.appendMarkdown(`**Tech Debt** · ${item.status}${item.owner ? ` · owner ${item.owner}` : ''}\n\n`);
+  md.appendMarkdown(`**${leadLine(item, view)}**\n\n`);
   md.appendText(`${titleOf(item)}\n`);
-  if (item.kind === 'hotspot') md.appendText(`${metricsLine(item)}\n`);
-  if (item.kind === 'annotation' && item.enclosing) md.appendText(`in ${item.enclosing.name} (cognitive complexity ${item.enclosing.cognitive})\n`);
-  md.appendMarkdown(`\n**${round(item.score.interest, 2)} h/sprint** interest · **${round(item.score.principal)} h** principal · payback ${item.score.payback === null ? '—' : `${round(item.score.payback, 2)} sprints`}\n\n`);
-  for (const term of item.score.terms) md.appendText(`• ${explain(term)}\n`);
-  if (item.age) md.appendText(`\nIntroduced ${item.age.introduced.slice(0, 10)} by ${item.age.author} in ${item.age.commit.slice(0, 8)}\n`);
+  md.appendMarkdown(`\n*${ownerText(item)} · ${item.status}${item.kind === 'hotspot' ? ` · ${metricsLine(item)}` : ''}*\n\n`);
+  for (const line of readerTerms(item)) md.appendText(`• ${line}\n`);
+  if (item.age) md.appendText(`\nAdded ${item.age.introduced.slice(0, 10)} by ${item.age.author} (${item.age.commit.slice(0, 8)})\n`);
   return md;
 }
 
@@ -22,8 +21,8 @@ const metricsLine = ({ metrics }: HotspotItem): string =>
   `cognitive ${metrics.cognitive} · cyclomatic ${metrics.cyclomatic} · nesting ${metrics.nesting} · ${metrics.loc} lines · ${metrics.params} params`;
 
 /** "5.6 h/sprint · payback 2.1 sprints", after the figures that make a hotspot one. */
-const lensTitle = (item: PortfolioItem): string =>
-  item.kind === 'hotspot' ? `Hotspot: cognitive ${item.metrics.cognitive}, cyclomatic ${item.metrics.cyclomatic} · ${costLine(item.score)}` : costLine(item.score);
+const lensTitle = (item: PortfolioItem, sprintLengthDays?: number): string =>
+  item.kind === 'hotspot' ? `Hotspot: cognitive ${item.metrics.cognitive}, cyclomatic ${item.metrics.cyclomatic} · ${costLine(item.score, sprintLengthDays)}` : costLine(item.score, sprintLengthDays);
 
 class DebtCodeLensProvider implements vscode.CodeLensProvider {
   readonly onDidChangeCodeLenses: vscode.Event<void>;
@@ -34,7 +33,7 @@ class DebtCodeLensProvider implements vscode.CodeLensProvider {
     if (!config().get<boolean>('codeLens.enabled', true)) return [];
     return itemsInDocument(this.service, document)
       .filter(({ item }) => isOpen(item))
-      .map(({ item, range }) => new vscode.CodeLens(new vscode.Range(range.start, range.start), { title: lensTitle(item), command: 'debtPortfolio.showInDashboard', arguments: [item.id], tooltip: item.score.terms.map(explain).join('\n') }));
+      .map(({ item, range, view }) => new vscode.CodeLens(new vscode.Range(range.start, range.start), { title: lensTitle(item, view.sprintLengthDays), command: 'debtPortfolio.showInDashboard', arguments: [item.id], tooltip: item.score.terms.map(explain).join('\n') }));
   }
 }
 
@@ -43,7 +42,7 @@ class DebtHoverProvider implements vscode.HoverProvider {
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const hits = itemsInDocument(this.service, document).filter(({ range }) => position.line >= range.start.line && position.line <= range.end.line);
     const hit = hits.sort((a, b) => a.range.end.line - a.range.start.line - (b.range.end.line - b.range.start.line))[0];
-    return hit ? new vscode.Hover(breakdown(hit.item), new vscode.Range(hit.range.start.line, 0, hit.range.end.line, Number.MAX_SAFE_INTEGER)) : undefined;
+    return hit ? new vscode.Hover(breakdown(hit.item, hit.view), new vscode.Range(hit.range.start.line, 0, hit.range.end.line, Number.MAX_SAFE_INTEGER)) : undefined;
   }
 }
 
@@ -86,7 +85,7 @@ export function registerEditorInsights(context: vscode.ExtensionContext, service
     for (const portfolio of service.portfolios()) {
       const byFile = new Map<string, vscode.Diagnostic[]>();
       for (const item of portfolio.view.items.filter((i) => isOpen(i) && i.score.interest >= min)) {
-        const diagnostic = new vscode.Diagnostic(markRangeOf(item), `${titleOf(item)}: ${costLine(item.score)}`, severityOf(item.score.interest) === 'high' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information);
+        const diagnostic = new vscode.Diagnostic(markRangeOf(item), `${titleOf(item)}: ${costLine(item.score, portfolio.view.sprintLengthDays)}`, severityOf(item.score.interest) === 'high' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information);
         diagnostic.source = 'Tech Debt';
         diagnostic.code = item.id;
         byFile.set(item.file, [...(byFile.get(item.file) ?? []), diagnostic]);

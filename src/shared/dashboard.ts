@@ -59,4 +59,8 @@ export interface DashboardModel {
   paybackBins: Slice[];
   items: DashboardItem[];
   notices: string[];
+  /** Days per sprint, for showing a payback past the horizon as such. */
+  sprintLengthDays: number;
+  /** The team set its sprint calendar; false: sprint numbers come from the default one. */
+  calendarSet: boolean;
 }

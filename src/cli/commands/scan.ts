@@ -1,3 +1,4 @@
+import { formatPayback } from '../../shared/format';
 import type { ScanResult, Warning } from '../../core/model';
 import { sortItems } from '../../core/portfolio/grouping';
 import { round, type PortfolioItem } from '../../core/portfolio/view';
@@ -59,9 +60,9 @@ export function scanTable(result: ScanOutput): string {
     `${item.file}:${item.line}:${item.column}`,
     item.kind === 'annotation' ? item.tag : item.kind,
     item.owner ?? '',
-    round(item.score.interest, 2),
+    round(item.score.interest),
     round(item.score.principal),
-    item.score.payback === null ? '-' : round(item.score.payback, 1),
+    formatPayback(item.score.payback),
     item.kind === 'annotation' ? item.text : `${item.name}: cognitive ${item.metrics.cognitive}, cyclomatic ${item.metrics.cyclomatic}`,
   ]);
   const skipped = Object.entries(result.skipped).map(([reason, count]) => `${reason} ${count}`).join(', ');

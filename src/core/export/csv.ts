@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { formatPayback } from '../../shared/format';
 import { withoutControls } from '../text/controls';
 import { explain, round, titleOf, type PortfolioItem, type PortfolioView } from '../portfolio/view';
 
@@ -45,8 +46,8 @@ export function toCsv(view: PortfolioView): string {
     item.owner ?? '',
     item.status,
     item.sprint === undefined ? '' : String(item.sprint),
-    round(item.score.interest, 2),
-    item.score.payback === null ? '' : round(item.score.payback, 2),
+    round(item.score.interest),
+    formatPayback(item.score.payback, view.sprintLengthDays),
     `${item.file}:${item.line}`,
     item.id,
   ]);

@@ -87,9 +87,9 @@ export function portfolioItems(items: readonly DebtItem[], scored: Map<string, S
 }
 
 /** Builds the portfolio view from items already found and scored, and the store's decisions. */
-export function viewOf(root: string, items: PortfolioItem[], data: PortfolioData, settings: PlanSettings, today: string): PortfolioView {
+export function viewOf(root: string, items: PortfolioItem[], data: PortfolioData, settings: PlanSettings, today: string, calendarSet = false): PortfolioView {
   const planItems = items.map((item) => ({ id: item.id, principal: item.score.principal, interest: item.score.interest, status: item.status, pinned: item.pinned, sprint: item.sprint }));
-  return { version: 1, generatedAt: new Date().toISOString(), root, items, plan: planPortfolio(planItems, data, settings, today), totals: totalsOf(items) };
+  return { version: 1, generatedAt: new Date().toISOString(), root, items, plan: planPortfolio(planItems, data, settings, today), totals: totalsOf(items), sprintLengthDays: settings.sprintLengthDays, ...(calendarSet ? { calendarSet } : {}) };
 }
 
 /** What a file's items are replaced with: the editor's text when given, else the file as it is on disk (gone: no items). */
@@ -110,7 +110,7 @@ export interface RebuildOptions {
 const byPlace = (a: DebtItem, b: DebtItem): number => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line);
 
 /** Scores the items and plans them against the store: recorded when asked and writable, else reconciled in memory only. */
-async function assemble(scan: ScanResult, store: PortfolioStore, config: TeamConfig, settings: Portfolio['settings'], options: { scorer: Scorer; record: boolean | 'if-possible'; today: string; blame?: 'run' | 'cached'; signal?: AbortSignal; previous?: PortfolioView }): Promise<Portfolio> {
+async function assemble(scan: ScanResult, store: PortfolioStore, config: TeamConfig, settings: Portfolio['settings'], options: { scorer: Scorer; record: boolean | 'if-possible'; today: string; calendarSet?: boolean; blame?: 'run' | 'cached'; signal?: AbortSignal; previous?: PortfolioView }): Promise<Portfolio> {
   const { scored, notices, files, agesPending } = await options.scorer.score(scan.root, scan.items, { config, git: settings.git, signal: options.signal, blame: options.blame });
   if (options.previous) keepAges(scored, options.previous);
   const seen = seenItemsOf(scan.items, scored);
@@ -135,7 +135,7 @@ async function assemble(scan: ScanResult, store: PortfolioStore, config: TeamCon
   }
   const itemFiles = new Set(scan.items.map((item) => item.file));
   const fileHistory = Object.fromEntries([...(files ?? new Map<string, FileHistory>())].filter(([file]) => itemFiles.has(file)).sort(([a], [b]) => (a < b ? -1 : 1)));
-  const view = viewOf(scan.root, portfolioItems(scan.items, scored, data), data, planSettingsOf(config, settings.plan), options.today);
+  const view = viewOf(scan.root, portfolioItems(scan.items, scored, data), data, planSettingsOf(config, settings.plan), options.today, options.calendarSet);
   return { view, files: fileHistory, scan, store, config, settings, notices, ...(agesPending ? { agesPending } : {}) };
 }
 
@@ -155,7 +155,7 @@ export async function buildPortfolio(rootPath: string, options: BuildOptions, ho
   const config = { ...loaded.config, ...options.configOverrides };
   const result = await scanFolder(root, { ...options, config: { config, warnings: loaded.warnings } }, hooks);
   const settings = { git: !options.noGit, complexity: options.complexity !== false, plan: options.plan, configOverrides: options.configOverrides ?? {} };
-  return assemble(result, await openStore(root), config, settings, { scorer: options.scorer, record: options.record ?? 'if-possible', today: options.today ?? todayUtc(), signal: hooks.signal });
+  return assemble(result, await openStore(root), config, settings, { scorer: options.scorer, record: options.record ?? 'if-possible', today: options.today ?? todayUtc(), calendarSet: loaded.calendarSet, signal: hooks.signal });
 }
 
 /**
@@ -183,5 +183,5 @@ export async function rebuild(previous: Portfolio, changed: readonly ChangedFile
     items: [...kept(previous.scan.items), ...found.flatMap((f) => f.items)].sort(byPlace),
     warnings: [...kept(previous.scan.warnings), ...found.flatMap((f) => [...f.warnings, ...f.items.flatMap((item) => item.warnings)])],
   };
-  return assemble(scan, previous.store, config, previous.settings, { scorer: options.scorer, record: false, today: options.today ?? todayUtc(), blame: options.blame, signal: options.signal, previous: previous.view });
+  return assemble(scan, previous.store, config, previous.settings, { scorer: options.scorer, record: false, today: options.today ?? todayUtc(), calendarSet: loaded.calendarSet, blame: options.blame, signal: options.signal, previous: previous.view });
 }

@@ -78,5 +78,7 @@ export function toDashboardModel(view: PortfolioView, extras: DashboardExtras): 
       terms: item.score.terms.map(explain),
     })),
     notices: extras.notices ?? [],
+    sprintLengthDays: view.sprintLengthDays ?? 14,
+    calendarSet: view.calendarSet === true,
   };
 }

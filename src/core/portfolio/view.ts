@@ -1,3 +1,4 @@
+import { formatCost, formatNumber, formatPercent } from '../../shared/format';
 import type { DebtItem } from '../model';
 import type { Status } from '../store/schema';
 import type { ItemScore, ScoreTerm } from '../scoring/types';
@@ -10,8 +11,10 @@ export type PortfolioItem = DebtItem & {
   sprint?: number;
   pinned?: boolean;
   notes?: string;
-  /** The owner override from the store, else META owner. */
+  /** The owner override from the store, else META owner, else the blame author of the annotation's line. */
   owner?: string;
+  /** Set when the owner is the blame author, not someone the team named. */
+  ownerFrom?: 'git';
   /** When, by whom and in which commit the annotation's line came in (git blame). */
   age?: { introduced: string; author: string; commit: string };
 };
@@ -23,6 +26,10 @@ export interface PortfolioView {
   items: PortfolioItem[];
   plan: Plan;
   totals: { openItems: number; principal: number; interest: number };
+  /** Days per sprint: how far a payback in sprints reaches. */
+  sprintLengthDays?: number;
+  /** The team set its sprint calendar in .debt/config.json; absent, sprint numbers come from the default one. */
+  calendarSet?: boolean;
 }
 
 export const isOpen = (item: Pick<PortfolioItem, 'status'>): boolean => item.status === 'open' || item.status === 'planned';
@@ -43,12 +50,14 @@ export function titleOf(item: PortfolioItem): string {
   return `[${label}] ${text || '(no text)'}`;
 }
 
-export const explain = (term: ScoreTerm): string => `${term.formula} = ${round(term.value, 2)}${term.unit ? ` ${term.unit}` : ''}`;
-
-export const round = (value: number, digits = 1): string => {
-  const factor = 10 ** digits;
-  return String(Math.round(value * factor) / factor);
+/** "3 changes/sprint × 4 h × 0.45 = 5.4 h"; a payback term with no interest says "never", not "0 sprints". */
+export const explain = (term: ScoreTerm): string => {
+  if (term.name === 'payback' && term.formula.startsWith('no interest')) return 'payback: never (no interest to pay back)';
+  return `${term.formula} = ${formatNumber(term.value)}${term.unit ? ` ${term.unit}` : ''}`;
 };
+
+/** Rounds as every surface does (see shared/format). */
+export const round = (value: number): string => formatNumber(value);
 
 export type Severity = 'high' | 'medium' | 'low' | 'none';
 
@@ -60,7 +69,25 @@ export function severityOf(interest: number): Severity {
 }
 
 /** "5.6 h/sprint · payback 2.1 sprints" */
-export function costLine(score: ItemScore): string {
-  const payback = score.payback === null ? 'no interest' : `payback ${round(score.payback)} sprints`;
-  return `${round(score.interest)} h/sprint · ${payback}`;
+export const costLine = (score: ItemScore, sprintLengthDays?: number): string => formatCost(score.interest, score.payback, sprintLengthDays);
+
+/** This item's part of what its file's items cost per sprint, 0..1; null when the file costs nothing. */
+export function fileShareOf(item: PortfolioItem, items: readonly PortfolioItem[]): number | null {
+  const fileCost = items.reduce((sum, other) => sum + (other.file === item.file ? other.score.interest : 0), 0);
+  return fileCost > 0 ? item.score.interest / fileCost : null;
 }
+
+/** The hover's and tooltip's first line: "0.9 h/sprint · payback 2.2 sprints · 18% of the file's cost". */
+export function leadLine(item: PortfolioItem, view: Pick<PortfolioView, 'items' | 'sprintLengthDays'>): string {
+  const share = fileShareOf(item, view.items);
+  return `${costLine(item.score, view.sprintLengthDays)}${share === null ? '' : ` · ${formatPercent(share)} of the file's cost`}`;
+}
+
+const READER_TERMS: Record<string, string> = { cycleTimeInterest: 'cost of changes', incidentInterest: 'cost of fixes and incidents', principal: 'to fix' };
+
+/** The terms a reader needs (what the cost comes from, what fixing takes), without the ones that are zero. */
+export const readerTerms = (item: PortfolioItem): string[] =>
+  item.score.terms.filter((term) => READER_TERMS[term.name] && (term.value !== 0 || term.name === 'principal')).map((term) => `${READER_TERMS[term.name]}: ${explain(term)}`);
+
+/** "owner alice", "owner from git: Alex Ross" or "no owner". */
+export const ownerText = (item: PortfolioItem): string => (!item.owner ? 'no owner' : item.ownerFrom === 'git' ? `owner from git: ${item.owner}` : `owner ${item.owner}`);
