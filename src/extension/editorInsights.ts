@@ -1,24 +1,11 @@
 import * as vscode from 'vscode';
-import type { HotspotItem } from '../core/model';
-import { costLine, explain, isOpen, leadLine, ownerText, readerTerms, severityOf, titleOf, type PortfolioItem, type PortfolioView, type Severity } from '../core/portfolio/view';
+import { costLine, explain, isOpen, severityOf, titleOf, type PortfolioItem, type Severity } from '../core/portfolio/view';
+import { customTags } from './customTags';
+import { breakdown } from './itemHover';
 import { itemsInDocument, markRangeOf } from './documentItems';
 import type { PortfolioService } from './portfolioService';
 
 const config = () => vscode.workspace.getConfiguration('debtPortfolio');
-
-/** One line that says what the item costs, then what a reader needs: what it is, whose, where the cost comes from. */
-export function breakdown(item: PortfolioItem, view: PortfolioView): vscode.MarkdownString {
-  const md = new vscode.MarkdownString();
-  md.appendMarkdown(`**${leadLine(item, view)}**\n\n`);
-  md.appendText(`${titleOf(item)}\n`);
-  md.appendMarkdown(`\n*${ownerText(item)} · ${item.status}${item.kind === 'hotspot' ? ` · ${metricsLine(item)}` : ''}*\n\n`);
-  for (const line of readerTerms(item)) md.appendText(`• ${line}\n`);
-  if (item.age) md.appendText(`\nAdded ${item.age.introduced.slice(0, 10)} by ${item.age.author} (${item.age.commit.slice(0, 8)})\n`);
-  return md;
-}
-
-const metricsLine = ({ metrics }: HotspotItem): string =>
-  `cognitive ${metrics.cognitive} · cyclomatic ${metrics.cyclomatic} · nesting ${metrics.nesting} · ${metrics.loc} lines · ${metrics.params} params`;
 
 /** "5.6 h/sprint · payback 2.1 sprints", after the figures that make a hotspot one. */
 const lensTitle = (item: PortfolioItem, sprintLengthDays?: number): string =>
@@ -61,9 +48,34 @@ function gutterDecorations(): Record<Exclude<Severity, 'none'>, vscode.TextEdito
   return { high: make(GUTTER_COLOURS.high), medium: make(GUTTER_COLOURS.medium), low: make(GUTTER_COLOURS.low) };
 }
 
-/** CodeLens, hovers, severity marks and (when enabled) diagnostics for debt in open editors. */
+/** The tag of each debt comment in a document, by the colour it is highlighted in (undefined: the theme's default). */
+export function tagRanges(items: ReturnType<typeof itemsInDocument>, document: vscode.TextDocument, colours: ReadonlyMap<string, string>): Map<string | undefined, vscode.Range[]> {
+  const byColour = new Map<string | undefined, vscode.Range[]>();
+  for (const { item } of items) {
+    if (item.kind !== 'annotation' || item.line > document.lineCount) continue;
+    const start = document.lineAt(item.line - 1).text.indexOf(item.tag, item.column - 1);
+    if (start < 0) continue;
+    const colour = colours.get(item.tag);
+    byColour.set(colour, [...(byColour.get(colour) ?? []), new vscode.Range(item.line - 1, start, item.line - 1, start + item.tag.length)]);
+  }
+  return byColour;
+}
+
+/** One decoration type per highlight colour, made when first needed. */
+function tagHighlights(): { typeOf(colour: string | undefined): vscode.TextEditorDecorationType; all(): vscode.TextEditorDecorationType[]; dispose(): void } {
+  const types = new Map<string | undefined, vscode.TextEditorDecorationType>();
+  const typeOf = (colour: string | undefined) => {
+    if (!types.has(colour)) types.set(colour, vscode.window.createTextEditorDecorationType({ color: colour ?? new vscode.ThemeColor('editorWarning.foreground'), fontWeight: 'bold' }));
+    return types.get(colour)!;
+  };
+  return { typeOf, all: () => [...types.values()], dispose: () => types.forEach((type) => type.dispose()) };
+}
+
+/** CodeLens, hovers, severity marks, tag highlights and (when enabled) diagnostics for debt in open editors. */
 export function registerEditorInsights(context: vscode.ExtensionContext, service: PortfolioService): vscode.DiagnosticCollection {
   const decorations = gutterDecorations();
+  const highlights = tagHighlights();
+  highlights.typeOf(undefined);
   const diagnostics = vscode.languages.createDiagnosticCollection('Tech Debt');
 
   const decorate = (editor: vscode.TextEditor): void => {
@@ -76,6 +88,11 @@ export function registerEditorInsights(context: vscode.ExtensionContext, service
       }
     }
     for (const severity of ['high', 'medium', 'low'] as const) editor.setDecorations(decorations[severity], bySeverity[severity]);
+    const colours = new Map(customTags().tags.flatMap((t) => (t.color ? [[t.tag, t.color] as const] : [])));
+    const tags = config().get<boolean>('highlight.enabled', true) ? tagRanges(itemsInDocument(service, editor.document), editor.document, colours) : new Map<string | undefined, vscode.Range[]>();
+    for (const colour of tags.keys()) highlights.typeOf(colour);
+    for (const type of highlights.all()) editor.setDecorations(type, []);
+    for (const [colour, ranges] of tags) editor.setDecorations(highlights.typeOf(colour), ranges);
   };
 
   const diagnose = (): void => {
@@ -101,6 +118,7 @@ export function registerEditorInsights(context: vscode.ExtensionContext, service
 
   context.subscriptions.push(
     diagnostics,
+    highlights,
     ...Object.values(decorations),
     vscode.languages.registerCodeLensProvider({ scheme: 'file' }, new DebtCodeLensProvider(service)),
     vscode.languages.registerHoverProvider({ scheme: 'file' }, new DebtHoverProvider(service)),

@@ -27,7 +27,7 @@ export function toMarkdown(view: PortfolioView): string {
     lines.push('| # | Item | Owner | Estimate (h) | Interest (h/sprint) | Payback (sprints) | Location | Why |', '|---|---|---|---|---|---|---|---|');
     next.items.forEach((planned, i) => {
       const item = byId.get(planned.id);
-      lines.push(`| ${i + 1} | ${mdCell(item ? titleOf(item) : planned.id)} | ${mdCell(item?.owner ?? '')} | ${round(planned.principal)} | ${round(planned.interest)} | ${item ? formatPayback(item.score.payback, view.sprintLengthDays) : '-'} | ${item ? mdCell(`${item.file}:${item.line}`) : ''} | ${REASONS[planned.reason]} |`);
+      lines.push(`| ${i + 1} | ${mdCell(item ? titleOf(item) : planned.id)} | ${mdCell(item?.owner ? `${item.owner}${item.ownerFrom === 'git' ? ' (from git)' : ''}` : '')} | ${round(planned.principal)} | ${round(planned.interest)} | ${item ? formatPayback(item.score.payback, view.sprintLengthDays) : '-'} | ${item ? mdCell(`${item.file}:${item.line}`) : ''} | ${REASONS[planned.reason]} |`);
     });
     lines.push('');
   }

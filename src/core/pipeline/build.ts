@@ -24,6 +24,8 @@ export interface BuildOptions extends ScanOptions {
   plan?: Partial<Pick<PlanSettings, 'capacityHours' | 'allocationPercent' | 'roadmapSprints'>>;
   /** Team settings this run overrides (the CLI's --since sets historyWindowDays). */
   configOverrides?: Partial<TeamConfig>;
+  /** Tags found besides the team config's (the editor user's own); the team's stay the shared source. */
+  extraTags?: readonly string[];
   scorer: Scorer;
 }
 
@@ -36,12 +38,18 @@ export interface Portfolio {
   /** The team config this portfolio was built with (read once, overrides applied). */
   config: TeamConfig;
   /** How it was built, so a rebuild finds a changed file's items the same way. */
-  settings: { git: boolean; complexity: boolean; plan: BuildOptions['plan']; configOverrides: Partial<TeamConfig> };
+  settings: { git: boolean; complexity: boolean; plan: BuildOptions['plan']; configOverrides: Partial<TeamConfig>; extraTags?: readonly string[] };
   /** Things that are off or wrong, one line each: history off, store read-only, … */
   notices: string[];
   /** Set when items were scored without running blame and a full score would date more lines. */
   agesPending?: boolean;
 }
+
+/** The team config with this run's overrides, and the user's own tags after the team's. */
+const effectiveConfig = (config: TeamConfig, overrides: Partial<TeamConfig>, extraTags: readonly string[] = []): TeamConfig => {
+  const merged = { ...config, ...overrides };
+  return extraTags.length ? { ...merged, tags: [...new Set([...merged.tags, ...extraTags])] } : merged;
+};
 
 export const todayUtc = (): string => new Date().toISOString().slice(0, 10);
 
@@ -67,6 +75,10 @@ export function seenItemsOf(items: readonly DebtItem[], scored?: Map<string, Sco
   }));
 }
 
+/** The owner the team named (store, META, the comment's text), else the blame author of an annotation's line, marked as such. */
+const ownerOf = (named: string | undefined, author: string | undefined): Pick<PortfolioItem, 'owner' | 'ownerFrom'> =>
+  named ? { owner: named } : author ? { owner: author, ownerFrom: 'git' } : {};
+
 /** Items with their scores and the team's decisions merged in. */
 export function portfolioItems(items: readonly DebtItem[], scored: Map<string, ScoredItem>, data: PortfolioData): PortfolioItem[] {
   return items.map((item) => {
@@ -81,7 +93,7 @@ export function portfolioItems(items: readonly DebtItem[], scored: Map<string, S
       ...(decision?.sprint !== undefined ? { sprint: decision.sprint } : {}),
       ...(decision?.pinned ? { pinned: true } : {}),
       ...(decision?.notes ? { notes: decision.notes } : {}),
-      ...((decision?.owner ?? metaOwner) ? { owner: decision?.owner ?? metaOwner } : {}),
+      ...ownerOf(decision?.owner ?? metaOwner, item.kind === 'annotation' ? age?.author : undefined),
     };
   });
 }
@@ -152,9 +164,9 @@ function keepAges(scored: Map<string, ScoredItem>, previous: PortfolioView): voi
 export async function buildPortfolio(rootPath: string, options: BuildOptions, hooks: ScanHooks = {}): Promise<Portfolio> {
   const root = await resolveFolder(rootPath);
   const loaded = await loadConfig(root);
-  const config = { ...loaded.config, ...options.configOverrides };
+  const config = effectiveConfig(loaded.config, options.configOverrides ?? {}, options.extraTags);
   const result = await scanFolder(root, { ...options, config: { config, warnings: loaded.warnings } }, hooks);
-  const settings = { git: !options.noGit, complexity: options.complexity !== false, plan: options.plan, configOverrides: options.configOverrides ?? {} };
+  const settings = { git: !options.noGit, complexity: options.complexity !== false, plan: options.plan, configOverrides: options.configOverrides ?? {}, extraTags: options.extraTags };
   return assemble(result, await openStore(root), config, settings, { scorer: options.scorer, record: options.record ?? 'if-possible', today: options.today ?? todayUtc(), calendarSet: loaded.calendarSet, signal: hooks.signal });
 }
 
@@ -166,7 +178,7 @@ export async function buildPortfolio(rootPath: string, options: BuildOptions, ho
 export async function rebuild(previous: Portfolio, changed: readonly ChangedFile[], options: RebuildOptions): Promise<Portfolio> {
   const root = previous.scan.root;
   const loaded = await loadConfig(root);
-  const config = { ...loaded.config, ...previous.settings.configOverrides };
+  const config = effectiveConfig(loaded.config, previous.settings.configOverrides, previous.settings.extraTags);
   const context = itemContextOf(tagMatcher(config.tags), config, previous.settings.complexity);
   const filter = pathFilter(config.include, config.exclude);
   const replaced = new Map<string, FileScan>();

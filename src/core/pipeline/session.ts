@@ -33,8 +33,11 @@ export interface SessionSettings {
 export interface PortfolioSession {
   readonly root: string;
   readonly git: boolean;
-  /** Scans the whole folder and reconciles it with the store in memory: a scan never writes the store. */
-  rescan(hooks?: ScanHooks): Promise<SessionState>;
+  /**
+   * Scans the whole folder and reconciles it with the store in memory: a scan never writes the store.
+   * `extraTags` (a user's own tags) are found besides the team's, by this scan and the edits after it.
+   */
+  rescan(hooks?: ScanHooks, extraTags?: readonly string[]): Promise<SessionState>;
   /** Finds some files' items again (editor text, or the file on disk) without running blame. */
   replaceFiles(changed: readonly ChangedFile[], hooks?: Pick<ScanHooks, 'signal'>): Promise<SessionState>;
   /** Scores everything again (running blame) against the store as it is now; an abort stops it between files. */
@@ -92,10 +95,10 @@ export function createSession(settings: SessionSettings): PortfolioSession {
   return {
     root: settings.root,
     git: settings.git,
-    rescan: (hooks = {}) =>
+    rescan: (hooks = {}, extraTags = []) =>
       serially(async () => {
         const started = performance.now();
-        return stateOf(await buildPortfolio(settings.root, { noGit: !settings.git, complexity: settings.complexity, scorer, cache: settings.cache, record: false }, hooks), started);
+        return stateOf(await buildPortfolio(settings.root, { noGit: !settings.git, complexity: settings.complexity, scorer, cache: settings.cache, record: false, extraTags }, hooks), started);
       }),
     replaceFiles: (changed, hooks = {}) =>
       serially(async () => {

@@ -43,10 +43,23 @@ export function totalsOf(items: readonly PortfolioItem[]): PortfolioView['totals
   };
 }
 
+/** A function's short name and what holds it: `Class.method` is `method` in `Class`; `<anonymous>` is named by its line. */
+export function functionNameOf(name: string, line: number): { name: string; container?: string } {
+  if (name === '<anonymous>') return { name: `line ${line}` };
+  const dot = name.includes(' ') ? -1 : name.lastIndexOf('.');
+  return dot > 0 ? { name: name.slice(dot + 1), container: name.slice(0, dot) } : { name };
+}
+
+/** The tree's label: a function's short name, an annotation's text (after its tag unless the tree is grouped by tag). */
+export function labelOf(item: PortfolioItem, groupedByTag: boolean): string {
+  if (item.kind === 'hotspot') return functionNameOf(item.name, item.line).name;
+  return groupedByTag ? item.text || '(no text)' : titleOf(item);
+}
+
 /** A short, one-line title: "[TODO] text" or "[hotspot] name". */
 export function titleOf(item: PortfolioItem): string {
   const label = item.kind === 'annotation' ? item.tag : item.kind;
-  const text = item.kind === 'annotation' ? item.text : (item as { name?: string }).name ?? '';
+  const text = item.kind === 'annotation' ? item.text : item.name === '<anonymous>' ? `function at line ${item.line}` : item.name;
   return `[${label}] ${text || '(no text)'}`;
 }
 
@@ -87,7 +100,9 @@ const READER_TERMS: Record<string, string> = { cycleTimeInterest: 'cost of chang
 
 /** The terms a reader needs (what the cost comes from, what fixing takes), without the ones that are zero. */
 export const readerTerms = (item: PortfolioItem): string[] =>
-  item.score.terms.filter((term) => READER_TERMS[term.name] && (term.value !== 0 || term.name === 'principal')).map((term) => `${READER_TERMS[term.name]}: ${explain(term)}`);
+  item.score.terms
+    .filter((term) => (READER_TERMS[term.name] && (term.value !== 0 || term.name === 'principal')) || (term.name === 'interest' && term.formula.includes('impact')))
+    .map((term) => `${READER_TERMS[term.name] ?? term.name}: ${explain(term)}`);
 
 /** "owner alice", "owner from git: Alex Ross" or "no owner". */
 export const ownerText = (item: PortfolioItem): string => (!item.owner ? 'no owner' : item.ownerFrom === 'git' ? `owner from git: ${item.owner}` : `owner ${item.owner}`);
