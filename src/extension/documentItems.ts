@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { PortfolioItem } from '../core/portfolio/view';
+import type { PortfolioItem, PortfolioView } from '../core/portfolio/view';
 import { relativePath, type PortfolioService } from './portfolioService';
 
 /** Where an item is marked, hovered and diagnosed: an annotation's lines, a hotspot's head line (not its whole body). */
@@ -9,7 +9,7 @@ export function markRangeOf(item: PortfolioItem, lineCount = Number.MAX_SAFE_INT
 }
 
 /** The items the portfolio holds for a document, with the range each is marked on. */
-export function itemsInDocument(service: PortfolioService, document: vscode.TextDocument): Array<{ item: PortfolioItem; range: vscode.Range }> {
+export function itemsInDocument(service: PortfolioService, document: vscode.TextDocument): Array<{ item: PortfolioItem; range: vscode.Range; view: PortfolioView }> {
   const folder = vscode.workspace.getWorkspaceFolder(document.uri);
   if (!folder) return [];
   const relative = relativePath(folder, document.uri);
@@ -17,5 +17,5 @@ export function itemsInDocument(service: PortfolioService, document: vscode.Text
   if (!portfolio) return [];
   return portfolio.view.items
     .filter((item) => item.file === relative && item.line <= document.lineCount)
-    .map((item) => ({ item, range: markRangeOf(item, document.lineCount) }));
+    .map((item) => ({ item, range: markRangeOf(item, document.lineCount), view: portfolio.view }));
 }

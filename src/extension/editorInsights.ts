@@ -1,29 +1,15 @@
 import * as vscode from 'vscode';
-import type { HotspotItem } from '../core/model';
-import { costLine, explain, isOpen, round, severityOf, titleOf, type PortfolioItem, type Severity } from '../core/portfolio/view';
+import { costLine, explain, isOpen, severityOf, titleOf, type PortfolioItem, type Severity } from '../core/portfolio/view';
+import { customTags } from './customTags';
+import { breakdown } from './itemHover';
 import { itemsInDocument, markRangeOf } from './documentItems';
 import type { PortfolioService } from './portfolioService';
 
 const config = () => vscode.workspace.getConfiguration('debtPortfolio');
 
-function breakdown(item: PortfolioItem): vscode.MarkdownString {
-  const md = new vscode.MarkdownString();
-  md.appendMarkdown(`**Tech Debt** · ${item.status}${item.owner ? ` · owner ${item.owner}` : ''}\n\n`);
-  md.appendText(`${titleOf(item)}\n`);
-  if (item.kind === 'hotspot') md.appendText(`${metricsLine(item)}\n`);
-  if (item.kind === 'annotation' && item.enclosing) md.appendText(`in ${item.enclosing.name} (cognitive complexity ${item.enclosing.cognitive})\n`);
-  md.appendMarkdown(`\n**${round(item.score.interest, 2)} h/sprint** interest · **${round(item.score.principal)} h** principal · payback ${item.score.payback === null ? '—' : `${round(item.score.payback, 2)} sprints`}\n\n`);
-  for (const term of item.score.terms) md.appendText(`• ${explain(term)}\n`);
-  if (item.age) md.appendText(`\nIntroduced ${item.age.introduced.slice(0, 10)} by ${item.age.author} in ${item.age.commit.slice(0, 8)}\n`);
-  return md;
-}
-
-const metricsLine = ({ metrics }: HotspotItem): string =>
-  `cognitive ${metrics.cognitive} · cyclomatic ${metrics.cyclomatic} · nesting ${metrics.nesting} · ${metrics.loc} lines · ${metrics.params} params`;
-
 /** "5.6 h/sprint · payback 2.1 sprints", after the figures that make a hotspot one. */
-const lensTitle = (item: PortfolioItem): string =>
-  item.kind === 'hotspot' ? `Hotspot: cognitive ${item.metrics.cognitive}, cyclomatic ${item.metrics.cyclomatic} · ${costLine(item.score)}` : costLine(item.score);
+const lensTitle = (item: PortfolioItem, sprintLengthDays?: number): string =>
+  item.kind === 'hotspot' ? `Hotspot: cognitive ${item.metrics.cognitive}, cyclomatic ${item.metrics.cyclomatic} · ${costLine(item.score, sprintLengthDays)}` : costLine(item.score, sprintLengthDays);
 
 class DebtCodeLensProvider implements vscode.CodeLensProvider {
   readonly onDidChangeCodeLenses: vscode.Event<void>;
@@ -34,7 +20,7 @@ class DebtCodeLensProvider implements vscode.CodeLensProvider {
     if (!config().get<boolean>('codeLens.enabled', true)) return [];
     return itemsInDocument(this.service, document)
       .filter(({ item }) => isOpen(item))
-      .map(({ item, range }) => new vscode.CodeLens(new vscode.Range(range.start, range.start), { title: lensTitle(item), command: 'debtPortfolio.showInDashboard', arguments: [item.id], tooltip: item.score.terms.map(explain).join('\n') }));
+      .map(({ item, range, view }) => new vscode.CodeLens(new vscode.Range(range.start, range.start), { title: lensTitle(item, view.sprintLengthDays), command: 'debtPortfolio.showInDashboard', arguments: [item.id], tooltip: item.score.terms.map(explain).join('\n') }));
   }
 }
 
@@ -43,7 +29,7 @@ class DebtHoverProvider implements vscode.HoverProvider {
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const hits = itemsInDocument(this.service, document).filter(({ range }) => position.line >= range.start.line && position.line <= range.end.line);
     const hit = hits.sort((a, b) => a.range.end.line - a.range.start.line - (b.range.end.line - b.range.start.line))[0];
-    return hit ? new vscode.Hover(breakdown(hit.item), new vscode.Range(hit.range.start.line, 0, hit.range.end.line, Number.MAX_SAFE_INTEGER)) : undefined;
+    return hit ? new vscode.Hover(breakdown(hit.item, hit.view), new vscode.Range(hit.range.start.line, 0, hit.range.end.line, Number.MAX_SAFE_INTEGER)) : undefined;
   }
 }
 
@@ -62,9 +48,34 @@ function gutterDecorations(): Record<Exclude<Severity, 'none'>, vscode.TextEdito
   return { high: make(GUTTER_COLOURS.high), medium: make(GUTTER_COLOURS.medium), low: make(GUTTER_COLOURS.low) };
 }
 
-/** CodeLens, hovers, severity marks and (when enabled) diagnostics for debt in open editors. */
+/** The tag of each debt comment in a document, by the colour it is highlighted in (undefined: the theme's default). */
+export function tagRanges(items: ReturnType<typeof itemsInDocument>, document: vscode.TextDocument, colours: ReadonlyMap<string, string>): Map<string | undefined, vscode.Range[]> {
+  const byColour = new Map<string | undefined, vscode.Range[]>();
+  for (const { item } of items) {
+    if (item.kind !== 'annotation' || item.line > document.lineCount) continue;
+    const start = document.lineAt(item.line - 1).text.indexOf(item.tag, item.column - 1);
+    if (start < 0) continue;
+    const colour = colours.get(item.tag);
+    byColour.set(colour, [...(byColour.get(colour) ?? []), new vscode.Range(item.line - 1, start, item.line - 1, start + item.tag.length)]);
+  }
+  return byColour;
+}
+
+/** One decoration type per highlight colour, made when first needed. */
+function tagHighlights(): { typeOf(colour: string | undefined): vscode.TextEditorDecorationType; all(): vscode.TextEditorDecorationType[]; dispose(): void } {
+  const types = new Map<string | undefined, vscode.TextEditorDecorationType>();
+  const typeOf = (colour: string | undefined) => {
+    if (!types.has(colour)) types.set(colour, vscode.window.createTextEditorDecorationType({ color: colour ?? new vscode.ThemeColor('editorWarning.foreground'), fontWeight: 'bold' }));
+    return types.get(colour)!;
+  };
+  return { typeOf, all: () => [...types.values()], dispose: () => types.forEach((type) => type.dispose()) };
+}
+
+/** CodeLens, hovers, severity marks, tag highlights and (when enabled) diagnostics for debt in open editors. */
 export function registerEditorInsights(context: vscode.ExtensionContext, service: PortfolioService): vscode.DiagnosticCollection {
   const decorations = gutterDecorations();
+  const highlights = tagHighlights();
+  highlights.typeOf(undefined);
   const diagnostics = vscode.languages.createDiagnosticCollection('Tech Debt');
 
   const decorate = (editor: vscode.TextEditor): void => {
@@ -77,6 +88,11 @@ export function registerEditorInsights(context: vscode.ExtensionContext, service
       }
     }
     for (const severity of ['high', 'medium', 'low'] as const) editor.setDecorations(decorations[severity], bySeverity[severity]);
+    const colours = new Map(customTags().tags.flatMap((t) => (t.color ? [[t.tag, t.color] as const] : [])));
+    const tags = config().get<boolean>('highlight.enabled', true) ? tagRanges(itemsInDocument(service, editor.document), editor.document, colours) : new Map<string | undefined, vscode.Range[]>();
+    for (const colour of tags.keys()) highlights.typeOf(colour);
+    for (const type of highlights.all()) editor.setDecorations(type, []);
+    for (const [colour, ranges] of tags) editor.setDecorations(highlights.typeOf(colour), ranges);
   };
 
   const diagnose = (): void => {
@@ -86,7 +102,7 @@ export function registerEditorInsights(context: vscode.ExtensionContext, service
     for (const portfolio of service.portfolios()) {
       const byFile = new Map<string, vscode.Diagnostic[]>();
       for (const item of portfolio.view.items.filter((i) => isOpen(i) && i.score.interest >= min)) {
-        const diagnostic = new vscode.Diagnostic(markRangeOf(item), `${titleOf(item)}: ${costLine(item.score)}`, severityOf(item.score.interest) === 'high' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information);
+        const diagnostic = new vscode.Diagnostic(markRangeOf(item), `${titleOf(item)}: ${costLine(item.score, portfolio.view.sprintLengthDays)}`, severityOf(item.score.interest) === 'high' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information);
         diagnostic.source = 'Tech Debt';
         diagnostic.code = item.id;
         byFile.set(item.file, [...(byFile.get(item.file) ?? []), diagnostic]);
@@ -102,6 +118,7 @@ export function registerEditorInsights(context: vscode.ExtensionContext, service
 
   context.subscriptions.push(
     diagnostics,
+    highlights,
     ...Object.values(decorations),
     vscode.languages.registerCodeLensProvider({ scheme: 'file' }, new DebtCodeLensProvider(service)),
     vscode.languages.registerHoverProvider({ scheme: 'file' }, new DebtHoverProvider(service)),

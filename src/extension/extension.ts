@@ -18,6 +18,8 @@ export interface DebtPortfolioApi {
   tree: DebtTreeProvider;
   /** Error messages shown to the user since activation (at most one: later ones go to the log). */
   errorsShown: readonly string[];
+  /** The status bar item (its text is the label users see). */
+  statusBar: vscode.StatusBarItem;
   /** The session worker's client (tests and benchmarks drive it directly). */
   sessions: SessionClient;
   /** The worker's scan cache: lookups it answered since activation, and its file in workspace storage. */
@@ -46,7 +48,7 @@ export function activate(context: vscode.ExtensionContext): DebtPortfolioApi {
   registerEditorInsights(context, service);
   registerTagging(context, service);
   registerItemCommands(context, service);
-  registerStatusBar(context, service);
+  const statusBar = registerStatusBar(context, service);
   registerDashboard(context, service, log);
   registerLiveUpdates(context, service);
 
@@ -71,11 +73,12 @@ export function activate(context: vscode.ExtensionContext): DebtPortfolioApi {
     vscode.workspace.onDidGrantWorkspaceTrust(() => void scanAll()),
     client.onRestart(() => void scanAll()),
     vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('debtPortfolio.workerMemoryMb') && client.restart(`debtPortfolio.workerMemoryMb is now ${workerMemoryMb()} MB`)),
+    vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('debtPortfolio.customTags') && void scanAll()),
   );
   const ready = new Promise<void>((resolve) => setTimeout(() => void scanAll().then(() => resolve()), 0));
   const activationMs = { activate: performance.now() - started, bundleEvaluation: bundleEvaluatedMs };
   log.debug(`activated in ${Math.round(activationMs.activate)} ms`);
-  return { service, tree, sessions: client, scanCache, errorsShown, ready, activationMs };
+  return { service, tree, sessions: client, scanCache, errorsShown, statusBar, ready, activationMs };
 }
 
 export function deactivate(): void {}

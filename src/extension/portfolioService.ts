@@ -5,6 +5,7 @@ import type { SessionState } from '../core/pipeline/session';
 import type { PortfolioItem, PortfolioView } from '../core/portfolio/view';
 import type { DecisionChange } from '../core/store/decide';
 import type { DashboardBacktest } from '../shared/dashboard';
+import { customTags } from './customTags';
 import type { SessionClient } from './sessionClient';
 /** A workspace folder's portfolio as the extension last built it. */
 export interface FolderPortfolio {
@@ -62,7 +63,9 @@ export function createPortfolioService(log: vscode.LogOutputChannel, client: Ses
   }
 
   async function scanFolder(folder: vscode.WorkspaceFolder, token: vscode.CancellationToken): Promise<void> {
-    const state = await client.request({ type: 'rescan', root: folder.uri.fsPath, git: gitAllowed() }, { token });
+    const { tags, problems } = customTags();
+    problems.forEach((problem) => log.warn(problem));
+    const state = await client.request({ type: 'rescan', root: folder.uri.fsPath, git: gitAllowed(), extraTags: tags.map((t) => t.tag) }, { token });
     log.debug(`${folder.name}: ${state.view.items.length} items, ${state.filesScanned} files in ${state.durationMs} ms (worker)`);
     for (const warning of state.warnings.slice(0, 200)) log.warn(`${folder.name}/${warning.file}${warning.line ? `:${warning.line}` : ''}: ${warning.message}`);
   }

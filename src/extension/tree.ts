@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
-import { describeFilter, filterItems, groupItems, GROUP_BY, parseFilterText, SORT_BY, type GroupBy, type ItemFilter, type SortBy } from '../core/portfolio/grouping';
-import { costLine, explain, isOpen, round, severityOf, titleOf, type PortfolioItem } from '../core/portfolio/view';
+import { describeFilter, filterItems, groupItems, GROUP_BY, itemsShown, parseFilterText, SHOWN_KINDS, SORT_BY, type GroupBy, type ItemFilter, type ShownKinds, type SortBy } from '../core/portfolio/grouping';
+import { costLine, functionNameOf, isOpen, labelOf, severityOf, type PortfolioItem } from '../core/portfolio/view';
+import { formatInterest } from '../shared/format';
+import { customTags } from './customTags';
+import { breakdown } from './itemHover';
 import type { FolderPortfolio, PortfolioService } from './portfolioService';
 
 type Node =
@@ -18,23 +21,34 @@ const STATE_KEY = 'debtPortfolio.tree';
 const SEVERITY_COLOURS = { high: 'charts.red', medium: 'charts.orange', low: 'charts.yellow', none: 'disabledForeground' } as const;
 const TAG_ICONS: Record<string, string> = { TODO: 'checklist', FIXME: 'bug', BUG: 'bug', HACK: 'tools', XXX: 'warning', DEBT: 'credit-card', OPTIMIZE: 'dashboard', REFACTOR: 'symbol-structure', hotspot: 'flame', file: 'file' };
 
-function itemTreeItem(node: Extract<Node, { type: 'item' }>): vscode.TreeItem {
+const SHOWN_KEY = 'tree.show';
+const shownKinds = (): ShownKinds => {
+  const value = vscode.workspace.getConfiguration('debtPortfolio').get<string>(SHOWN_KEY, 'all');
+  return (SHOWN_KINDS as readonly string[]).includes(value) ? (value as ShownKinds) : 'all';
+};
+
+/** Where a click puts the cursor (the item's first line) and which range it reveals (the whole item), without selecting it. */
+export async function openItem(uri: vscode.Uri, line: number, column: number, endLine: number): Promise<vscode.TextEditor> {
+  const cursor = new vscode.Position(line - 1, column - 1);
+  const editor = await vscode.window.showTextDocument(uri, { preview: true, selection: new vscode.Range(cursor, cursor) });
+  editor.revealRange(new vscode.Range(cursor, new vscode.Position(Math.max(endLine, line) - 1, 0)), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  return editor;
+}
+
+function itemTreeItem(node: Extract<Node, { type: 'item' }>, groupBy: GroupBy): vscode.TreeItem {
   const { item, portfolio } = node;
-  const treeItem = new vscode.TreeItem(titleOf(item), vscode.TreeItemCollapsibleState.None);
+  const treeItem = new vscode.TreeItem(labelOf(item, groupBy === 'tag'), vscode.TreeItemCollapsibleState.None);
   treeItem.id = `${portfolio.folder.uri.toString()}#${item.id}`;
-  treeItem.description = `${costLine(item.score)}${item.status === 'open' ? '' : ` · ${item.status}`}`;
-  const tooltip = new vscode.MarkdownString(undefined, true);
-  tooltip.appendMarkdown(`**${titleOf(item).replace(/[\\`*_{}[\]()#+\-.!<>|]/g, '\\$&')}**\n\n`);
-  tooltip.appendMarkdown(`\`${item.file}:${item.line}\`${item.owner ? ` · owner ${item.owner}` : ''} · ${item.status}\n\n`);
-  for (const term of item.score.terms) tooltip.appendMarkdown(`- ${explain(term)}\n`);
-  treeItem.tooltip = tooltip;
+  const container = item.kind === 'hotspot' ? functionNameOf(item.name, item.line).container : undefined;
+  treeItem.description = [container, costLine(item.score, portfolio.view.sprintLengthDays), item.status === 'open' ? '' : item.status, groupBy === 'file' ? '' : `${item.file}:${item.line}`].filter(Boolean).join(' · ');
+  treeItem.tooltip = breakdown(item, portfolio.view);
   const tag = item.kind === 'annotation' ? item.tag : item.kind;
-  treeItem.iconPath = new vscode.ThemeIcon(TAG_ICONS[tag] ?? 'comment', new vscode.ThemeColor(SEVERITY_COLOURS[severityOf(item.score.interest)]));
+  const custom = customTags().tags.find((t) => t.tag === tag);
+  treeItem.iconPath = new vscode.ThemeIcon(custom?.icon ?? TAG_ICONS[tag] ?? 'comment', new vscode.ThemeColor(SEVERITY_COLOURS[severityOf(item.score.interest)]));
   treeItem.contextValue = `item-${item.status}`;
   const uri = vscode.Uri.joinPath(portfolio.folder.uri, ...item.file.split('/'));
-  const selection = new vscode.Range(item.line - 1, item.column - 1, Math.max(item.endLine, item.line) - 1, Number.MAX_SAFE_INTEGER);
   treeItem.resourceUri = uri;
-  treeItem.command = { command: 'vscode.open', title: 'Open', arguments: [uri, { selection, preview: true }] };
+  treeItem.command = { command: 'debtPortfolio.openItem', title: 'Open', arguments: [uri, item.line, item.column, item.endLine] };
   return treeItem;
 }
 
@@ -62,7 +76,7 @@ export class DebtTreeProvider implements vscode.TreeDataProvider<Node> {
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
-    if (node.type === 'item') return itemTreeItem(node);
+    if (node.type === 'item') return itemTreeItem(node, this.settings.groupBy);
     if (node.type === 'folder') {
       const item = new vscode.TreeItem(node.portfolio.folder.name, vscode.TreeItemCollapsibleState.Expanded);
       item.id = node.portfolio.folder.uri.toString();
@@ -72,7 +86,7 @@ export class DebtTreeProvider implements vscode.TreeDataProvider<Node> {
     }
     const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
     item.id = `${node.portfolio.folder.uri.toString()}/${this.settings.groupBy}/${node.key}`;
-    item.description = `${node.items.length} · ${round(node.interest)} h/sprint`;
+    item.description = `${node.items.length} · ${formatInterest(node.interest)}`;
     item.contextValue = 'group';
     if (this.settings.groupBy === 'file') item.resourceUri = vscode.Uri.joinPath(node.portfolio.folder.uri, ...node.key.split('/'));
     item.iconPath = this.settings.groupBy === 'file' ? vscode.ThemeIcon.File : this.settings.groupBy === 'folder' ? vscode.ThemeIcon.Folder : undefined;
@@ -91,7 +105,7 @@ export class DebtTreeProvider implements vscode.TreeDataProvider<Node> {
 
   /** Items shown after filtering, across folders (for the badge and tests). */
   visibleItems(): PortfolioItem[] {
-    return this.service.portfolios().flatMap((portfolio) => filterItems(portfolio.view.items, this.effectiveFilter()));
+    return this.service.portfolios().flatMap((portfolio) => filterItems(itemsShown(portfolio.view.items, shownKinds()), this.effectiveFilter()));
   }
 
   private effectiveFilter(): ItemFilter {
@@ -100,8 +114,10 @@ export class DebtTreeProvider implements vscode.TreeDataProvider<Node> {
   }
 
   private groupsOf(portfolio: FolderPortfolio): Node[] {
-    const items = filterItems(portfolio.view.items, this.effectiveFilter());
-    return groupItems(items, this.settings.groupBy, this.settings.sortBy).map((group) => ({
+    const items = filterItems(itemsShown(portfolio.view.items, shownKinds()), this.effectiveFilter());
+    const groups = groupItems(items, this.settings.groupBy, this.settings.sortBy);
+    if (this.settings.groupBy === 'none') return (groups[0]?.items ?? []).map((item) => ({ type: 'item', item, portfolio }));
+    return groups.map((group) => ({
       type: 'group',
       key: group.key,
       label: group.key,
@@ -117,7 +133,9 @@ export function registerTree(context: vscode.ExtensionContext, service: Portfoli
   const view = vscode.window.createTreeView('debtPortfolio.tree', { treeDataProvider: provider, showCollapseAll: true });
   const describe = (): void => {
     const filter = provider.settings.filter;
-    view.description = [`by ${provider.settings.groupBy}`, describeFilter(filter)].filter(Boolean).join(' · ');
+    const shown = shownKinds();
+    view.description = [provider.settings.groupBy === 'none' ? 'flat' : `by ${provider.settings.groupBy}`, shown === 'all' ? '' : `${shown} only`, describeFilter(filter)].filter(Boolean).join(' · ');
+    void vscode.commands.executeCommand('setContext', 'debtPortfolio.shown', shown);
     const open = service.portfolios().flatMap((p) => p.view.items).filter(isOpen).length;
     view.badge = open > 0 ? { value: open, tooltip: `${open} open debt items` } : undefined;
     void vscode.commands.executeCommand('setContext', 'debtPortfolio.filtered', describeFilter(filter) !== '');
@@ -143,6 +161,15 @@ export function registerTree(context: vscode.ExtensionContext, service: Portfoli
     vscode.commands.registerCommand('debtPortfolio.filter', async (choice?: ItemFilter) => {
       const filter = choice ?? (await askFilter(provider.settings.filter));
       if (filter) await provider.update({ filter });
+      describe();
+    }),
+    vscode.commands.registerCommand('debtPortfolio.openItem', openItem),
+    ...SHOWN_KINDS.map((shown) =>
+      vscode.commands.registerCommand(`debtPortfolio.show.${shown}`, () => vscode.workspace.getConfiguration('debtPortfolio').update(SHOWN_KEY, shown, vscode.ConfigurationTarget.Global)),
+    ),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!event.affectsConfiguration(`debtPortfolio.${SHOWN_KEY}`)) return;
+      provider.refresh();
       describe();
     }),
     vscode.commands.registerCommand('debtPortfolio.clearFilter', async () => {

@@ -70,4 +70,8 @@ export interface DashboardModel {
   notices: string[];
   /** The back-test panel; null where it was not run (the editor's dashboard, --no-backtest, history off). */
   backtest: DashboardBacktest | null;
+  /** Days per sprint, for showing a payback past the horizon as such. */
+  sprintLengthDays: number;
+  /** The team set its sprint calendar; false: sprint numbers come from the default one. */
+  calendarSet: boolean;
 }

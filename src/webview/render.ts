@@ -1,4 +1,5 @@
 import type { DashboardItem, DashboardModel } from '../shared/dashboard';
+import { DEFAULT_CALENDAR_NOTE, formatHours as hours, formatPayback, formatPercent, formatSprint } from '../shared/format';
 import { EXPORT_FORMATS, planCommand, type PlanAction } from '../shared/protocol';
 import type { Transport } from './transport';
 
@@ -28,8 +29,6 @@ function h(tag: string, attributes: Record<string, string> = {}, ...children: Ch
   return element;
 }
 
-const hours = (n: number): string => `${n.toFixed(1).replace(/\.0$/, '')} h`;
-const paybackText = (p: number | null): string => (p === null ? '—' : `${p.toFixed(1)} sprints`);
 
 function kpi(label: string, value: string, detail = ''): HTMLElement {
   return h('div', { class: 'kpi', role: 'group', 'aria-label': label }, h('div', { class: 'kpi-value' }, value), h('div', { class: 'kpi-label' }, label), ...(detail ? [h('div', { class: 'kpi-detail' }, detail)] : []));
@@ -44,7 +43,7 @@ function renderKpis(model: DashboardModel): HTMLElement {
     kpi('principal', hours(k.principal), 'to fix all open debt'),
     kpi('interest', `${hours(k.interest)}/sprint`, 'what the open debt costs each sprint'),
     kpi('budget', hours(k.budget), `planned: ${hours(k.plannedNext)} next sprint, ${hours(k.plannedThisSprint)} this sprint`),
-    kpi('adherence', k.adherence === null ? '—' : `${Math.round(k.adherence * 100)}%`, 'debt retired ÷ budget, past sprints'),
+    kpi('adherence', formatPercent(k.adherence), 'debt retired ÷ budget, past sprints'),
   );
 }
 
@@ -89,7 +88,8 @@ function renderPlan(model: DashboardModel, byId: Map<string, DashboardItem>, act
   return h(
     'section',
     { class: 'plan', 'aria-label': 'Sprint plan' },
-    h('h2', {}, `Sprint ${next.sprint} plan (${next.start} – ${next.end})`),
+    h('h2', {}, `${formatSprint(next.sprint, model.calendarSet)} plan (${next.start} – ${next.end})`),
+    ...(model.calendarSet ? [] : [h('p', { class: 'muted calendar-note' }, DEFAULT_CALENDAR_NOTE)]),
     h('p', {}, `${hours(next.plannedHours)} of ${hours(next.budget)} budget${next.overBudget ? ' (over budget)' : ''}; removes ${hours(next.interestRemoved)}/sprint of interest.`),
     bar,
     next.items.length ? list : h('p', { class: 'muted' }, 'Nothing planned: no open item fits the budget.'),
@@ -175,7 +175,7 @@ function renderTable(model: DashboardModel, state: ViewState, update: (change: P
       h('td', {}, item.status),
       h('td', { class: 'num' }, `${hours(item.interest)}/sprint`),
       h('td', { class: 'num' }, hours(item.principal)),
-      h('td', { class: 'num' }, paybackText(item.payback)),
+      h('td', { class: 'num' }, formatPayback(item.payback, model.sprintLengthDays)),
       h('td', { class: 'location' }, `${item.file}:${item.line}`),
     );
     const planCell = h('td');

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, EXTENSION_ID, itemTexts } from './helpers';
+import { existsSync } from 'node:fs';
+import { api, EXTENSION_ID, itemTexts, uriOf } from './helpers';
 
 describe('activation', () => {
   it('activates and registers every command the manifest contributes', async () => {
@@ -13,6 +14,12 @@ describe('activation', () => {
   it('finds the fixture workspace\'s debt, and nothing in strings or prose', async () => {
     const exports = await api();
     assert.deepEqual(itemTexts(exports), ['README.md:3 DEBT document the deploy script', 'scripts/deploy.py:2 HACK retries are hard-coded', 'src/orders.ts:2 TODO handle discounts', 'src/orders.ts:6 FIXME rounding errors on refunds']);
+  });
+
+  it('writes nothing into the repository on open or on a scan (the store is written by the first decision)', async () => {
+    await api();
+    await vscode.commands.executeCommand('debtPortfolio.scanWorkspace');
+    assert.equal(existsSync(uriOf('.debt/portfolio.json').fsPath), false, '.debt/portfolio.json after opening and scanning');
   });
 
   it('Scan Workspace returns the number of items, and does not lex unchanged files again (cache in workspace storage)', async () => {

@@ -26,12 +26,22 @@ describe('in the editor', () => {
     assert.deepEqual(lenses.filter((l) => l.command?.title.includes('h/sprint')).map((l) => l.range.start.line).sort(), [1, 5]);
   });
 
-  it('hovers with the full breakdown', async () => {
+  it('hovers with one line of what the item costs, then the terms a reader needs', async () => {
     const text = await hoverText(uriOf('src/orders.ts'), new vscode.Position(5, 10));
-    assert.match(text, /Tech Debt/);
-    assert.match(text, /effort 1d × 8 h = 8 h/);
+    assert.match(text.split('\n')[0]!, /^\*\*[\d.<> ]+ h\/sprint · payback ([\d.]+ sprints?|never|> 2 years) · \d+% of the file's cost\*\*$/);
+    assert.match(text, /to fix: effort 1d × 8 h = 8 h/);
+    assert.doesNotMatch(text, /complexityPenalty|changes\/sprint = /);
     assert.match(text, /impact high: [\d.]+ h\/sprint, stated by the team, not measured/);
-    assert.match(text, /of the file's [\d.]+ h\/sprint/);
+  });
+
+  it('finds the tag of each debt comment to highlight, in the colour of the user\'s own tag when it has one', async () => {
+    const { tagRanges } = await import('../../src/extension/editorInsights');
+    const { itemsInDocument } = await import('../../src/extension/documentItems');
+    const exports = await api();
+    const document = await vscode.workspace.openTextDocument(uriOf('src/orders.ts'));
+    const ranges = tagRanges(itemsInDocument(exports.service, document), document, new Map([['FIXME', '#ff00ff']]));
+    assert.deepEqual([...ranges.get(undefined)!].map((r) => document.getText(r)), ['TODO']);
+    assert.deepEqual([...ranges.get('#ff00ff')!].map((r) => document.getText(r)), ['FIXME']);
   });
 
   it('reports items over the threshold as diagnostics when the setting is on', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { api, eventually, folder } from './helpers';
+import { api, eventually, folder, uriOf } from './helpers';
 
 type Node = { type: string; key?: string; item?: { id: string; file: string } };
 
@@ -26,15 +26,66 @@ describe('Debt tree', () => {
     assert.equal(tree.visibleItems().length, 4);
   });
 
-  it('items reveal their range and carry the score in the tooltip', async () => {
+  it('a click puts the cursor at the item\'s line without selecting anything; the tooltip carries the score', async () => {
     const { tree } = await api();
     await vscode.commands.executeCommand('debtPortfolio.groupBy', 'file');
     const group = (tree.getChildren() as Node[]).find((n) => n.key === 'src/orders.ts')!;
-    const item = (tree.getChildren(group as never) as Array<Node & { item: { tag?: string } }>).find((node) => node.item.tag === 'TODO')!;
+    const item = (tree.getChildren(group as never) as Array<Node & { item: { tag?: string; line: number } }>).find((node) => node.item.tag === 'FIXME')!;
     const treeItem = tree.getTreeItem(item as never);
-    assert.equal(treeItem.command?.command, 'vscode.open');
-    assert.match(String(treeItem.description), /h\/sprint · /);
-    assert.match((treeItem.tooltip as vscode.MarkdownString).value, /effort 2h = 2 h/);
+    assert.match(String(treeItem.description), /h\/sprint · payback /);
+    assert.match((treeItem.tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' '), /effort 1d × 8 h = 8 h/);
+    await vscode.commands.executeCommand(treeItem.command!.command, ...(treeItem.command!.arguments ?? []));
+    const editor = vscode.window.activeTextEditor!;
+    assert.equal(editor.document.uri.fsPath, uriOf('src/orders.ts').fsPath);
+    assert.ok(editor.selection.isEmpty, 'nothing selected');
+    assert.equal(editor.selection.active.line, item.item.line - 1);
+    assert.ok(editor.visibleRanges.some((r) => r.contains(editor.selection.active)), 'the line is in view');
+  });
+
+  it('switches between annotations, hotspots and both in one click, and lists items flat', async () => {
+    const { tree } = await api();
+    const shown = () => tree.visibleItems().map((i) => i.kind);
+    try {
+      await vscode.commands.executeCommand('debtPortfolio.show.hotspots');
+      await eventually(() => shown().length === 0, 'no annotations shown');
+      await vscode.commands.executeCommand('debtPortfolio.show.annotations');
+      await eventually(() => shown().length === 4 && shown().every((k) => k === 'annotation'), 'annotations only');
+    } finally {
+      await vscode.commands.executeCommand('debtPortfolio.show.all');
+    }
+    await vscode.commands.executeCommand('debtPortfolio.groupBy', 'none');
+    const flat = tree.getChildren() as Node[];
+    assert.deepEqual(flat.map((n) => n.type), ['item', 'item', 'item', 'item']);
+    await vscode.commands.executeCommand('debtPortfolio.groupBy', 'tag');
+    const todoGroup = (tree.getChildren() as Node[]).find((n) => n.key === 'TODO')!;
+    assert.equal(tree.getTreeItem((tree.getChildren(todoGroup as never) as Node[])[0] as never).label, 'handle discounts', 'no [TODO] prefix under the TODO group');
+    await vscode.commands.executeCommand('debtPortfolio.groupBy', 'file');
+  });
+
+  it('finds the user\'s own tags from the settings beside the team\'s, with their icon', async () => {
+    const exports = await api();
+    const uri = uriOf('src/review.ts');
+    const config = vscode.workspace.getConfiguration('debtPortfolio');
+    await vscode.workspace.fs.writeFile(uri, Buffer.from('// REVIEW: is this still needed\nexport const r = 1;\n'));
+    try {
+      await config.update('customTags', [{ tag: 'REVIEW', icon: 'eye', color: '#c586c0' }], vscode.ConfigurationTarget.Global);
+      const item = await eventually(() => exports.service.portfolios()[0]!.view.items.find((i) => i.kind === 'annotation' && i.tag === 'REVIEW'), 'the REVIEW item', 20_000);
+      assert.ok(exports.service.portfolios()[0]!.view.items.some((i) => i.kind === 'annotation' && i.tag === 'FIXME'), 'the team\'s tags still found');
+      await vscode.commands.executeCommand('debtPortfolio.groupBy', 'none');
+      const node = (exports.tree.getChildren() as Node[]).find((n) => n.item?.id === item.id)!;
+      assert.equal((exports.tree.getTreeItem(node as never).iconPath as vscode.ThemeIcon).id, 'eye');
+    } finally {
+      await vscode.commands.executeCommand('debtPortfolio.groupBy', 'file');
+      await config.update('customTags', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.workspace.fs.delete(uri);
+      await eventually(() => !exports.service.portfolios()[0]!.view.items.some((i) => i.file === 'src/review.ts'), 'the REVIEW item gone', 20_000);
+    }
+  });
+
+  it('labels the status bar item, not only its tooltip', async () => {
+    const { statusBar } = await api();
+    assert.match(statusBar.text, /Tech Debt [\d.]+ h\/sprint · [\d.]+\/[\d.]+ h planned/);
+    assert.match((statusBar.tooltip as vscode.MarkdownString).value, /default calendar/);
   });
 
   it('plans an item for this sprint and writes the decision to .debt/portfolio.json', async () => {

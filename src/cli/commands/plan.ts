@@ -36,10 +36,10 @@ ${COMMON_USAGE}`,
     }
     const lines: string[] = [];
     for (const sprint of view.plan.roadmap) {
-      lines.push(`Sprint ${sprint.sprint} (${sprint.start} to ${sprint.end}): ${round(sprint.plannedHours)} of ${round(view.plan.budget)} h${sprint.overBudget ? ' (over budget)' : ''}, removes ${round(sprint.interestRemoved, 2)} h/sprint (${sprint.method})`);
+      lines.push(`Sprint ${sprint.sprint} (${sprint.start} to ${sprint.end}): ${round(sprint.plannedHours)} of ${round(view.plan.budget)} h${sprint.overBudget ? ' (over budget)' : ''}, removes ${round(sprint.interestRemoved)} h/sprint (${sprint.method})`);
       const rows = sprint.items.map((p) => {
         const item = byId.get(p.id);
-        return [p.id, item ? titleOf(item) : '', item?.owner ?? '', round(p.principal), round(p.interest, 2), p.reason];
+        return [p.id, item ? titleOf(item) : '', item?.owner ?? '', round(p.principal), round(p.interest), p.reason];
       });
       lines.push(rows.length ? renderTable(['id', 'item', 'owner', 'h', 'h/sprint', 'why'], rows, [16, 60, 16]) : '  (nothing fits)', '');
     }

@@ -1,3 +1,4 @@
+import { formatPayback } from '../../shared/format';
 import type { ScanResult, Warning } from '../../core/model';
 import { sortItems } from '../../core/portfolio/grouping';
 import { detailOf, round, type PortfolioItem } from '../../core/portfolio/view';
@@ -62,9 +63,9 @@ export function scanTable(result: ScanOutput): string {
     `${item.file}:${item.line}:${item.column}`,
     item.kind === 'annotation' ? item.tag : item.kind,
     item.owner ?? '',
-    round(item.score.interest, 2),
+    round(item.score.interest),
     round(item.score.principal),
-    item.score.payback === null ? '-' : round(item.score.payback, 1),
+    formatPayback(item.score.payback),
     detailOf(item),
   ]);
   const skipped = Object.entries(result.skipped).map(([reason, count]) => `${reason} ${count}`).join(', ');

@@ -32,7 +32,7 @@ Options:
     if (off) throw new UsageError(off);
     const points = await trendOf(root, config, { sprints: sprintsOption ?? config.trendSprints, today: todayUtc() });
     if (format === 'json') return emit(`${JSON.stringify({ version: 1, points }, null, 2)}\n`, values.out).then(() => 0);
-    const rows = points.map((p) => [String(p.sprint), p.date, p.commit?.slice(0, 10) ?? '-', String(p.openItems), round(p.interest, 2)]);
+    const rows = points.map((p) => [String(p.sprint), p.date, p.commit?.slice(0, 10) ?? '-', String(p.openItems), round(p.interest)]);
     await emit(`${renderTable(['sprint', 'start', 'commit', 'open items', 'h/sprint'], rows)}\n`, values.out);
     return 0;
   },

@@ -1,7 +1,7 @@
 import type { Meta, Warning } from '../model';
 import { lineStarts, positionAt } from '../text/lines';
 import type { Comment } from './lexer';
-import { parseMeta } from './meta';
+import { ownerInText, parseMeta } from './meta';
 
 export const DEFAULT_TAGS = ['DEBT', 'TODO', 'FIXME', 'HACK', 'XXX', 'BUG', 'OPTIMIZE', 'REFACTOR'];
 
@@ -177,6 +177,11 @@ function readAnnotation(
       }
       rest = rest.slice(close + 1);
     }
+  }
+  const inText = meta.owner === undefined ? ownerInText(rest) : undefined;
+  if (inText) {
+    meta = { ...meta, owner: inText.owner };
+    rest = inText.rest;
   }
   const text = rest.replace(/^\s*:?\s*/, '');
   return { tag, text, meta, line: at.line, column: at.column, endLine: at.line, warnings };

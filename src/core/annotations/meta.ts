@@ -124,3 +124,22 @@ export function printMeta(meta: Meta): string {
     })
     .join(', ');
 }
+
+const HANDLE = '[A-Za-z0-9][\\w.-]*';
+/** `TODO@API text`, `TODO: @alexr00 - text`, `TODO @alex @bob: text`: handles right after the tag, before the text. */
+const LEADING_HANDLES = new RegExp(`^(?:@|\\s*:?\\s*@)(${HANDLE})((?:\\s+@${HANDLE})*)(?=[\\s:]|$)\\s*(?:[:–—-](?=\\s|$))?`);
+/** `TODO mjbvz: text`: one lower-case name and a colon, when the name is not a word that starts a sentence. */
+const NAME_AND_COLON = new RegExp(`^\\s+([a-z][a-z0-9_.-]*):(?=\\s|$)`);
+const NOT_NAMES = new Set(['add', 'also', 'change', 'check', 'cleanup', 'consider', 'fix', 'handle', 'hack', 'implement', 'improve', 'investigate', 'later', 'maybe', 'move', 'note', 'perf', 'refactor', 'remove', 'rename', 'support', 'temp', 'temporary', 'test', 'tests', 'this', 'update', 'use', 'why', 'workaround']);
+
+/**
+ * The owner real code writes without META, and the text after it: `TODO@API …` (VS Code's convention),
+ * `TODO: @alexr00 - …`, `TODO mjbvz: …`. `rest` is what follows the tag; `@Entity(…)` or `@Table,` are not owners.
+ */
+export function ownerInText(rest: string): { owner: string; rest: string } | undefined {
+  const handles = LEADING_HANDLES.exec(rest);
+  if (handles) return { owner: handles[1]!, rest: rest.slice(handles[0].length) };
+  const named = NAME_AND_COLON.exec(rest);
+  if (named && !NOT_NAMES.has(named[1]!)) return { owner: named[1]!, rest: rest.slice(named[0].length) };
+  return undefined;
+}

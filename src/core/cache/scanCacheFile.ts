@@ -3,7 +3,7 @@ import { version as toolVersion } from '../../../package.json';
 import type { DebtItem, FileMeasure, Warning } from '../model';
 
 /** Bumped whenever what a cache entry holds changes shape or meaning. */
-export const SCAN_CACHE_FORMAT = 2;
+export const SCAN_CACHE_FORMAT = 3;
 
 /** The tool and cache format that wrote a cache file; any other is ignored. */
 export const SCAN_CACHE_VERSION = `${toolVersion}+cache${SCAN_CACHE_FORMAT}`;

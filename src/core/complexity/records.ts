@@ -8,7 +8,10 @@ export type FunctionKind = 'function' | 'arrow' | 'method' | 'getter' | 'setter'
 
 /** One record of ESLint's `complexity` rule, with every figure we compute for it. Positions are 1-based. */
 export interface FunctionRecord {
-  /** `Class.method`, `object.key`, the variable or property chain it is assigned to, else `<anonymous>`. */
+  /**
+   * `Class.method`, `object.key`, the variable or property chain it is assigned to, the call it is passed to
+   * (`items.map callback`, `new Promise callback`), `default export`, else `<anonymous>`.
+   */
   name: string;
   kind: FunctionKind;
   /** Where ESLint's `complexity` rule reports it (the function's head). */
@@ -101,13 +104,28 @@ export function functionRecords(ts: Ts, source: TS.SourceFile): FunctionRecord[]
     const owner = className(member) ?? (ts.isObjectLiteralExpression(member.parent) ? variableOf(member.parent) : undefined);
     return owner ? `${owner}.${key}` : key;
   };
+  /** `items.map`, `setTimeout`, `new Promise`: the call a function is passed to, by its last two names. */
+  const calleeName = (call: TS.CallExpression | TS.NewExpression): string | undefined => {
+    const callee = call.expression;
+    const last = (e: TS.Expression): string | undefined => (ts.isIdentifier(e) ? e.text : e.kind === K.ThisKeyword ? 'this' : ts.isPropertyAccessExpression(e) ? e.name.text : undefined);
+    const name = ts.isPropertyAccessExpression(callee) ? [last(callee.expression), callee.name.text].filter(Boolean).join('.') : last(callee);
+    return name && (ts.isNewExpression(call) ? `new ${name}` : name);
+  };
+  const callbackName = (node: TS.Node): string | undefined => {
+    const parent = outerParent(node);
+    const passed = (ts.isCallExpression(parent) || ts.isNewExpression(parent)) && node.pos >= parent.expression.end;
+    const callee = passed ? calleeName(parent) : undefined;
+    return callee && `${callee} callback`;
+  };
+  const isDefaultExport = (node: TS.Node): boolean =>
+    (ts.isFunctionDeclaration(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === K.DefaultKeyword)) || ts.isExportAssignment(outerParent(node));
   const nameOf = (node: TS.FunctionLikeDeclaration): string => {
     const parent = outerParent(node);
     if (ts.isConstructorDeclaration(node)) return className(node) ? `${className(node)}.constructor` : 'constructor';
     if (isMethodLike(node)) return memberName(node, node.name);
     if ((ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node)) && node.name) return node.name.text;
     if (ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) return memberName(parent, parent.name);
-    return variableOf(node) ?? '<anonymous>';
+    return variableOf(node) ?? callbackName(node) ?? (isDefaultExport(node) ? 'default export' : '<anonymous>');
   };
   const kindOf = (node: TS.FunctionLikeDeclaration): FunctionKind =>
     ts.isConstructorDeclaration(node) ? 'constructor' : ts.isGetAccessorDeclaration(node) ? 'getter' : ts.isSetAccessorDeclaration(node) ? 'setter' : ts.isMethodDeclaration(node) ? 'method' : ts.isArrowFunction(node) ? 'arrow' : 'function';

@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
+import { formatPayback } from '../../shared/format';
 import { withoutControls } from '../text/controls';
-import { explain, round, titleOf, type PortfolioItem, type PortfolioView } from '../portfolio/view';
+import { explain, ownerText, round, titleOf, type PortfolioItem, type PortfolioView } from '../portfolio/view';
 
 export const CSV_COLUMNS = ['Summary', 'Description', 'Labels', 'Estimate', 'Priority', 'Owner', 'Status', 'Sprint', 'Interest', 'Payback', 'Location', 'ID'] as const;
 
@@ -17,6 +18,7 @@ export function priorityOf(item: PortfolioItem): string {
 
 function descriptionOf(item: PortfolioItem): string {
   const lines = [`${item.file}:${item.line}`, '', item.kind === 'annotation' ? item.text : titleOf(item), '', ...item.score.terms.map(explain)];
+  if (item.ownerFrom === 'git') lines.push('', ownerText(item));
   if (item.notes) lines.push('', `Notes: ${item.notes}`);
   lines.push('', `Tech Debt Portfolio id ${item.id}`);
   return lines.join('\n');
@@ -45,8 +47,8 @@ export function toCsv(view: PortfolioView): string {
     item.owner ?? '',
     item.status,
     item.sprint === undefined ? '' : String(item.sprint),
-    round(item.score.interest, 2),
-    item.score.payback === null ? '' : round(item.score.payback, 2),
+    round(item.score.interest),
+    formatPayback(item.score.payback, view.sprintLengthDays),
     `${item.file}:${item.line}`,
     item.id,
   ]);

@@ -1,5 +1,6 @@
+import { formatPayback, formatPercent } from '../../shared/format';
 import { withoutControls } from '../text/controls';
-import { round, titleOf, type PortfolioItem, type PortfolioView } from '../portfolio/view';
+import { round, titleOf, type PortfolioView } from '../portfolio/view';
 
 /**
  * Makes text inert in a Markdown table cell: one line, and every character that could start a link,
@@ -18,7 +19,7 @@ export function toMarkdown(view: PortfolioView): string {
   if (!next) return '# Debt plan\n\nNo sprints to plan (roadmapSprints is 0).\n';
   lines.push(`# Debt plan: sprint ${next.sprint} (${next.start} to ${next.end})`, '');
   lines.push(
-    `Budget **${round(plan.budget)} h**; planned **${round(next.plannedHours)} h**${next.overBudget ? ' (over budget)' : ''}; interest removed **${round(next.interestRemoved, 2)} h/sprint**.`,
+    `Budget **${round(plan.budget)} h**; planned **${round(next.plannedHours)} h**${next.overBudget ? ' (over budget)' : ''}; interest removed **${round(next.interestRemoved)} h/sprint**.`,
     '',
   );
   if (next.items.length === 0) lines.push('Nothing to plan: no open item fits the budget.', '');
@@ -26,18 +27,17 @@ export function toMarkdown(view: PortfolioView): string {
     lines.push('| # | Item | Owner | Estimate (h) | Interest (h/sprint) | Payback (sprints) | Location | Why |', '|---|---|---|---|---|---|---|---|');
     next.items.forEach((planned, i) => {
       const item = byId.get(planned.id);
-      lines.push(`| ${i + 1} | ${mdCell(item ? titleOf(item) : planned.id)} | ${mdCell(item?.owner ?? '')} | ${round(planned.principal)} | ${round(planned.interest, 2)} | ${paybackOf(item)} | ${item ? mdCell(`${item.file}:${item.line}`) : ''} | ${REASONS[planned.reason]} |`);
+      lines.push(`| ${i + 1} | ${mdCell(item ? titleOf(item) : planned.id)} | ${mdCell(item?.owner ? `${item.owner}${item.ownerFrom === 'git' ? ' (from git)' : ''}` : '')} | ${round(planned.principal)} | ${round(planned.interest)} | ${item ? formatPayback(item.score.payback, view.sprintLengthDays) : '-'} | ${item ? mdCell(`${item.file}:${item.line}`) : ''} | ${REASONS[planned.reason]} |`);
     });
     lines.push('');
   }
   lines.push('## Roadmap', '', '| Sprint | Dates | Items | Hours | Interest removed (h/sprint) |', '|---|---|---|---|---|');
-  for (const sprint of plan.roadmap) lines.push(`| ${sprint.sprint} | ${sprint.start} to ${sprint.end} | ${sprint.items.length} | ${round(sprint.plannedHours)} | ${round(sprint.interestRemoved, 2)} |`);
+  for (const sprint of plan.roadmap) lines.push(`| ${sprint.sprint} | ${sprint.start} to ${sprint.end} | ${sprint.items.length} | ${round(sprint.plannedHours)} | ${round(sprint.interestRemoved)} |`);
   if (plan.adherence.length > 0) {
     lines.push('', '## Adherence', '', '| Sprint | Retired (h) | Budget (h) | Adherence |', '|---|---|---|---|');
-    for (const past of plan.adherence) lines.push(`| ${past.sprint} | ${round(past.retiredPrincipal)} | ${round(past.budget)} | ${Math.round(past.adherence * 100)}% |`);
+    for (const past of plan.adherence) lines.push(`| ${past.sprint} | ${round(past.retiredPrincipal)} | ${round(past.budget)} | ${formatPercent(past.adherence)} |`);
   }
-  lines.push('', `Open debt: ${view.totals.openItems} items, ${round(view.totals.principal)} h principal, ${round(view.totals.interest, 2)} h/sprint interest.`, '');
+  lines.push('', `Open debt: ${view.totals.openItems} items, ${round(view.totals.principal)} h principal, ${round(view.totals.interest)} h/sprint interest.`, '');
   return withoutControls(lines.join('\n'));
 }
 
-const paybackOf = (item: PortfolioItem | undefined): string => (item?.score.payback == null ? '-' : round(item.score.payback, 2));

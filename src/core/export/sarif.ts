@@ -19,7 +19,7 @@ function resultOf(item: PortfolioItem): Result {
   return {
     ruleId: ruleIdOf(item),
     level: priority === 'Highest' || priority === 'High' ? 'warning' : 'note',
-    message: { text: `${titleOf(item)}: ${round(item.score.interest, 2)} h/sprint interest, ${round(item.score.principal)} h to fix. ${item.score.terms.map(explain).join('; ')}` },
+    message: { text: `${titleOf(item)}: ${round(item.score.interest)} h/sprint interest, ${round(item.score.principal)} h to fix. ${item.score.terms.map(explain).join('; ')}` },
     locations: [
       {
         physicalLocation: {

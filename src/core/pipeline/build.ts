@@ -29,6 +29,8 @@ export interface BuildOptions extends ScanOptions {
   asOf?: string;
   /** Team settings this run overrides (the CLI's --since sets historyWindowDays). */
   configOverrides?: Partial<TeamConfig>;
+  /** Tags found besides the team config's (the editor user's own); the team's stay the shared source. */
+  extraTags?: readonly string[];
   scorer: Scorer;
 }
 
@@ -43,12 +45,18 @@ export interface Portfolio {
   /** The team config this portfolio was built with (read once, overrides applied). */
   config: TeamConfig;
   /** How it was built, so a rebuild finds a changed file's items the same way. */
-  settings: { git: boolean; complexity: boolean; plan: BuildOptions['plan']; configOverrides: Partial<TeamConfig> };
+  settings: { git: boolean; complexity: boolean; plan: BuildOptions['plan']; configOverrides: Partial<TeamConfig>; extraTags?: readonly string[] };
   /** Things that are off or wrong, one line each: history off, store read-only, … */
   notices: string[];
   /** Set when items were scored without running blame and a full score would date more lines. */
   agesPending?: boolean;
 }
+
+/** The team config with this run's overrides, and the user's own tags after the team's. */
+const effectiveConfig = (config: TeamConfig, overrides: Partial<TeamConfig>, extraTags: readonly string[] = []): TeamConfig => {
+  const merged = { ...config, ...overrides };
+  return extraTags.length ? { ...merged, tags: [...new Set([...merged.tags, ...extraTags])] } : merged;
+};
 
 export const todayUtc = (): string => new Date().toISOString().slice(0, 10);
 
@@ -74,6 +82,10 @@ export function seenItemsOf(items: readonly DebtItem[], scored?: Map<string, Sco
   }));
 }
 
+/** The owner the team named (store, META, the comment's text), else the blame author of an annotation's line, marked as such. */
+const ownerOf = (named: string | undefined, author: string | undefined): Pick<PortfolioItem, 'owner' | 'ownerFrom'> =>
+  named ? { owner: named } : author ? { owner: author, ownerFrom: 'git' } : {};
+
 /** Items with their scores and the team's decisions merged in. */
 export function portfolioItems(items: readonly DebtItem[], scored: Map<string, ScoredItem>, data: PortfolioData): PortfolioItem[] {
   return items.map((item) => {
@@ -88,15 +100,15 @@ export function portfolioItems(items: readonly DebtItem[], scored: Map<string, S
       ...(decision?.sprint !== undefined ? { sprint: decision.sprint } : {}),
       ...(decision?.pinned ? { pinned: true } : {}),
       ...(decision?.notes ? { notes: decision.notes } : {}),
-      ...((decision?.owner ?? metaOwner) ? { owner: decision?.owner ?? metaOwner } : {}),
+      ...ownerOf(decision?.owner ?? metaOwner, item.kind === 'annotation' ? age?.author : undefined),
     };
   });
 }
 
 /** Builds the portfolio view from items already found and scored, and the store's decisions. */
-export function viewOf(root: string, items: PortfolioItem[], data: PortfolioData, settings: PlanSettings, today: string): PortfolioView {
+export function viewOf(root: string, items: PortfolioItem[], data: PortfolioData, settings: PlanSettings, today: string, calendarSet = false): PortfolioView {
   const planItems = items.map((item) => ({ id: item.id, principal: item.score.principal, interest: item.score.interest, status: item.status, pinned: item.pinned, sprint: item.sprint }));
-  return { version: 1, generatedAt: new Date().toISOString(), root, items, plan: planPortfolio(planItems, data, settings, today), totals: totalsOf(items) };
+  return { version: 1, generatedAt: new Date().toISOString(), root, items, plan: planPortfolio(planItems, data, settings, today), totals: totalsOf(items), sprintLengthDays: settings.sprintLengthDays, ...(calendarSet ? { calendarSet } : {}) };
 }
 
 /** What a file's items are replaced with: the editor's text when given, else the file as it is on disk (gone: no items). */
@@ -117,7 +129,7 @@ export interface RebuildOptions {
 const byPlace = (a: DebtItem, b: DebtItem): number => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line);
 
 /** Scores the items and plans them against the store: recorded when asked and writable, else reconciled in memory only. */
-async function assemble(scan: ScanResult, store: PortfolioStore, config: TeamConfig, settings: Portfolio['settings'], options: { scorer: Scorer; record: boolean | 'if-possible'; today: string; blame?: 'run' | 'cached'; signal?: AbortSignal; previous?: PortfolioView; asOfRef?: string }): Promise<Portfolio> {
+async function assemble(scan: ScanResult, store: PortfolioStore, config: TeamConfig, settings: Portfolio['settings'], options: { scorer: Scorer; record: boolean | 'if-possible'; today: string; calendarSet?: boolean; blame?: 'run' | 'cached'; signal?: AbortSignal; previous?: PortfolioView; asOfRef?: string }): Promise<Portfolio> {
   const { scored, notices, files, agesPending, health, fileItems } = await options.scorer.score(scan.root, scan.items, { config, git: settings.git, measures: scan.files, signal: options.signal, blame: options.blame, asOfRef: options.asOfRef });
   if (options.previous) keepAges(scored, options.previous);
   const items = [...scan.items, ...fileItems].sort(byPlace);
@@ -143,7 +155,7 @@ async function assemble(scan: ScanResult, store: PortfolioStore, config: TeamCon
   }
   const itemFiles = new Set(items.map((item) => item.file));
   const fileHistory = Object.fromEntries([...(files ?? new Map<string, FileHistory>())].filter(([file]) => itemFiles.has(file)).sort(([a], [b]) => (a < b ? -1 : 1)));
-  const view = viewOf(scan.root, portfolioItems(items, scored, data), data, planSettingsOf(config, settings.plan), options.today);
+  const view = viewOf(scan.root, portfolioItems(items, scored, data), data, planSettingsOf(config, settings.plan), options.today, options.calendarSet);
   return { view, files: fileHistory, health, scan, store, config, settings, notices, ...(agesPending ? { agesPending } : {}) };
 }
 
@@ -160,12 +172,12 @@ function keepAges(scored: Map<string, ScoredItem>, previous: PortfolioView): voi
 export async function buildPortfolio(rootPath: string, options: BuildOptions, hooks: ScanHooks = {}): Promise<Portfolio> {
   const root = await resolveFolder(rootPath);
   const loaded = await loadConfig(root);
-  const config = { ...loaded.config, ...options.configOverrides };
+  const config = effectiveConfig(loaded.config, options.configOverrides ?? {}, options.extraTags);
   const asOf = options.asOf === undefined ? undefined : await resolveAsOf(root, options.asOf);
   if (asOf && 'problem' in asOf) throw new ScanInputError(asOf.problem);
   const result = asOf ? await scanResultAt(root, asOf.commit, config, { tags: options.tags, complexity: options.complexity !== false }) : await scanFolder(root, { ...options, config: { config, warnings: loaded.warnings } }, hooks);
-  const settings = { git: !options.noGit, complexity: options.complexity !== false, plan: options.plan, configOverrides: options.configOverrides ?? {} };
-  return assemble(result, await openStore(root), config, settings, { scorer: options.scorer, record: asOf ? false : (options.record ?? 'if-possible'), today: options.today ?? todayUtc(), signal: hooks.signal, asOfRef: asOf?.commit });
+  const settings = { git: !options.noGit, complexity: options.complexity !== false, plan: options.plan, configOverrides: options.configOverrides ?? {}, extraTags: options.extraTags };
+  return assemble(result, await openStore(root), config, settings, { scorer: options.scorer, record: asOf ? false : (options.record ?? 'if-possible'), today: options.today ?? todayUtc(), calendarSet: loaded.calendarSet, signal: hooks.signal, asOfRef: asOf?.commit });
 }
 
 /**
@@ -176,7 +188,7 @@ export async function buildPortfolio(rootPath: string, options: BuildOptions, ho
 export async function rebuild(previous: Portfolio, changed: readonly ChangedFile[], options: RebuildOptions): Promise<Portfolio> {
   const root = previous.scan.root;
   const loaded = await loadConfig(root);
-  const config = { ...loaded.config, ...previous.settings.configOverrides };
+  const config = effectiveConfig(loaded.config, previous.settings.configOverrides, previous.settings.extraTags);
   const context = itemContextOf(tagMatcher(config.tags), config, previous.settings.complexity);
   const filter = pathFilter(config.include, config.exclude);
   const replaced = new Map<string, FileScan>();
@@ -194,5 +206,5 @@ export async function rebuild(previous: Portfolio, changed: readonly ChangedFile
     files: [...kept(previous.scan.files), ...found.flatMap((f) => (f.measure ? [f.measure] : []))],
     warnings: [...kept(previous.scan.warnings), ...found.flatMap((f) => [...f.warnings, ...f.items.flatMap((item) => item.warnings)])],
   };
-  return assemble(scan, previous.store, config, previous.settings, { scorer: options.scorer, record: false, today: options.today ?? todayUtc(), blame: options.blame, signal: options.signal, previous: previous.view });
+  return assemble(scan, previous.store, config, previous.settings, { scorer: options.scorer, record: false, today: options.today ?? todayUtc(), calendarSet: loaded.calendarSet, blame: options.blame, signal: options.signal, previous: previous.view });
 }

@@ -5,7 +5,8 @@ import type { Warning } from '../model';
 import { backtest, backtestPanel } from './backtest';
 import type { PortfolioView } from '../portfolio/view';
 import { applyDecision, type DecisionChange } from '../store/decide';
-import { buildPortfolio, rebuild, todayUtc, type ChangedFile, type Portfolio } from './build';
+import { reconcile } from '../store/reconcile';
+import { buildPortfolio, rebuild, seenItemsOf, todayUtc, type ChangedFile, type Portfolio } from './build';
 import { historyScorer, type Scorer } from './historyScorer';
 import type { ScanCache } from '../cache/scanCacheFile';
 import type { ScanHooks } from './scanFolder';
@@ -36,13 +37,16 @@ export interface SessionSettings {
 export interface PortfolioSession {
   readonly root: string;
   readonly git: boolean;
-  /** Scans the whole folder and records what it found in the store. */
-  rescan(hooks?: ScanHooks): Promise<SessionState>;
+  /**
+   * Scans the whole folder and reconciles it with the store in memory: a scan never writes the store.
+   * `extraTags` (a user's own tags) are found besides the team's, by this scan and the edits after it.
+   */
+  rescan(hooks?: ScanHooks, extraTags?: readonly string[]): Promise<SessionState>;
   /** Finds some files' items again (editor text, or the file on disk) without running blame. */
   replaceFiles(changed: readonly ChangedFile[], hooks?: Pick<ScanHooks, 'signal'>): Promise<SessionState>;
   /** Scores everything again (running blame) against the store as it is now; an abort stops it between files. */
   rescore(hooks?: Pick<ScanHooks, 'signal'>): Promise<SessionState>;
-  /** Records a team decision and answers with the view it gives. */
+  /** Records what the last scan found and a team decision together (the store's first write), and answers with the view it gives. */
   decide(id: string, change: DecisionChange): Promise<SessionState>;
   /**
    * The back-test panel (how well the ranking predicted the last quarters), computed once per HEAD commit and
@@ -101,10 +105,10 @@ export function createSession(settings: SessionSettings): PortfolioSession {
   return {
     root: settings.root,
     git: settings.git,
-    rescan: (hooks = {}) =>
+    rescan: (hooks = {}, extraTags = []) =>
       serially(async () => {
         const started = performance.now();
-        return stateOf(await buildPortfolio(settings.root, { noGit: !settings.git, complexity: settings.complexity, scorer, cache: settings.cache }, hooks), started);
+        return stateOf(await buildPortfolio(settings.root, { noGit: !settings.git, complexity: settings.complexity, scorer, cache: settings.cache, record: false, extraTags }, hooks), started);
       }),
     replaceFiles: (changed, hooks = {}) =>
       serially(async () => {
@@ -130,9 +134,13 @@ export function createSession(settings: SessionSettings): PortfolioSession {
     decide: (id, change) =>
       serially(async () => {
         const started = performance.now();
-        const { store } = built();
+        const { store, view } = built();
         if (store.readOnly) throw new StoreReadOnlyDecisionError(store.readOnly);
-        await store.update((data) => void applyDecision(data, id, change, todayUtc()));
+        const seen = seenItemsOf(view.items, new Map(view.items.map((item) => [item.id, item])));
+        await store.update((data) => {
+          reconcile(data, seen, todayUtc());
+          applyDecision(data, id, change, todayUtc());
+        });
         return stateOf(await rebuild(built(), [], { scorer, blame: 'cached' }), started);
       }),
   };

@@ -6,7 +6,7 @@ import type { SessionState } from './session';
 
 /** What the extension host asks of the session worker. Every request has an id its answer repeats. */
 export type HostRequest =
-  | { type: 'rescan'; id: number; root: string; git: boolean }
+  | { type: 'rescan'; id: number; root: string; git: boolean; extraTags?: string[] }
   | { type: 'replaceFiles'; id: number; root: string; changed: ChangedFile[] }
   | { type: 'rescore'; id: number; root: string }
   | { type: 'decide'; id: number; root: string; item: string; change: DecisionChange }

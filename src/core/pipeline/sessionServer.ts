@@ -79,7 +79,7 @@ export function createSessionServer(post: (message: WorkerMessage) => void, cach
       const session = await sessionOf(request);
       const signal = controller.signal;
       const state = await (request.type === 'rescan'
-        ? session.rescan({ signal, onProgress: throttled((done, total) => post({ type: 'progress', id: request.id, done, total })) })
+        ? session.rescan({ signal, onProgress: throttled((done, total) => post({ type: 'progress', id: request.id, done, total })) }, request.extraTags)
         : request.type === 'replaceFiles'
           ? session.replaceFiles(request.changed, { signal })
           : request.type === 'rescore'

@@ -1,6 +1,6 @@
 import type { DashboardModel, Slice } from '../../shared/dashboard';
 import { groupItems } from './grouping';
-import { explain, isOpen, titleOf, type PortfolioItem, type PortfolioView } from './view';
+import { explain, isOpen, ownerText, titleOf, type PortfolioItem, type PortfolioView } from './view';
 
 const PAYBACK_BINS: Array<[string, number]> = [
   ['< 1', 1],
@@ -69,7 +69,7 @@ export function toDashboardModel(view: PortfolioView, extras: DashboardExtras): 
       tag: item.kind === 'annotation' ? item.tag : item.kind,
       file: item.file,
       line: item.line,
-      owner: item.owner ?? '',
+      owner: item.ownerFrom === 'git' ? ownerText(item) : (item.owner ?? ''),
       status: item.status,
       sprint: item.sprint ?? null,
       pinned: item.pinned === true,
@@ -80,5 +80,7 @@ export function toDashboardModel(view: PortfolioView, extras: DashboardExtras): 
     })),
     notices: extras.notices ?? [],
     backtest: extras.backtest ?? null,
+    sprintLengthDays: view.sprintLengthDays ?? 14,
+    calendarSet: view.calendarSet === true,
   };
 }

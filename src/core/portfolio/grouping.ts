@@ -1,10 +1,17 @@
 import { STATUSES, type Status } from '../store/schema';
 import type { PortfolioItem } from './view';
 
-export const GROUP_BY = ['file', 'folder', 'tag', 'owner', 'status', 'sprint'] as const;
+export const GROUP_BY = ['file', 'folder', 'tag', 'owner', 'status', 'sprint', 'none'] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
 export const SORT_BY = ['interest', 'payback', 'age', 'principal'] as const;
 export type SortBy = (typeof SORT_BY)[number];
+
+/** Which items the tree shows: what people wrote, what the code measures (hotspots), or both. */
+export const SHOWN_KINDS = ['all', 'annotations', 'hotspots'] as const;
+export type ShownKinds = (typeof SHOWN_KINDS)[number];
+
+export const itemsShown = (items: readonly PortfolioItem[], shown: ShownKinds): PortfolioItem[] =>
+  shown === 'all' ? [...items] : items.filter((item) => (item.kind === 'annotation') === (shown === 'annotations'));
 
 export interface ItemFilter {
   text?: string;
@@ -61,6 +68,8 @@ function groupKeyOf(item: PortfolioItem, groupBy: GroupBy): string {
       return item.status;
     case 'sprint':
       return item.sprint === undefined ? '(no sprint)' : `sprint ${item.sprint}`;
+    case 'none':
+      return 'all items';
   }
 }
 

@@ -99,10 +99,15 @@ export function planRoadmap(items: readonly PlanItem[], settings: PlanSettings, 
   };
 }
 
-/** For each past sprint: the principal of the items retired (first missed) in it, against its budget. */
+/**
+ * For each past sprint since the store's first record: the principal of the items retired (first missed) in it,
+ * against its budget. A sprint before anything was recorded has no history, so it is not counted as 0%.
+ */
 export function adherenceOf(data: PortfolioData, settings: PlanSettings, today: string): SprintAdherence[] {
   const calendar = sprintCalendar(settings.firstSprintStart, settings.sprintLengthDays);
   const budget = budgetOf(settings);
+  const firstSeen = Object.values(data.items).reduce<string | undefined>((first, d) => (d.firstSeen && (!first || d.firstSeen < first) ? d.firstSeen : first), undefined);
+  if (!firstSeen) return [];
   const last = calendar.sprintOf(today) - 1;
   const retired = new Map<number, number>();
   for (const decision of Object.values(data.items)) {
@@ -111,7 +116,7 @@ export function adherenceOf(data: PortfolioData, settings: PlanSettings, today: 
     retired.set(sprint, (retired.get(sprint) ?? 0) + (decision.principal ?? 0));
   }
   const sprints: SprintAdherence[] = [];
-  for (let sprint = Math.max(1, last - settings.adherenceSprints + 1); sprint <= last; sprint++) {
+  for (let sprint = Math.max(1, last - settings.adherenceSprints + 1, calendar.sprintOf(firstSeen)); sprint <= last; sprint++) {
     const retiredPrincipal = retired.get(sprint) ?? 0;
     sprints.push({ ...calendar.range(sprint), budget, retiredPrincipal, adherence: budget > 0 ? retiredPrincipal / budget : 0 });
   }

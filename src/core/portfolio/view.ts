@@ -1,3 +1,4 @@
+import { formatCost, formatNumber, formatPercent } from '../../shared/format';
 import type { DebtItem } from '../model';
 import type { Status } from '../store/schema';
 import type { ItemScore, ScoreTerm } from '../scoring/types';
@@ -10,8 +11,10 @@ export type PortfolioItem = DebtItem & {
   sprint?: number;
   pinned?: boolean;
   notes?: string;
-  /** The owner override from the store, else META owner. */
+  /** The owner override from the store, else META owner, else the blame author of the annotation's line. */
   owner?: string;
+  /** Set when the owner is the blame author, not someone the team named. */
+  ownerFrom?: 'git';
   /** When, by whom and in which commit the annotation's line came in (git blame). */
   age?: { introduced: string; author: string; commit: string };
 };
@@ -23,6 +26,10 @@ export interface PortfolioView {
   items: PortfolioItem[];
   plan: Plan;
   totals: { openItems: number; principal: number; interest: number };
+  /** Days per sprint: how far a payback in sprints reaches. */
+  sprintLengthDays?: number;
+  /** The team set its sprint calendar in .debt/config.json; absent, sprint numbers come from the default one. */
+  calendarSet?: boolean;
 }
 
 export const isOpen = (item: Pick<PortfolioItem, 'status'>): boolean => item.status === 'open' || item.status === 'planned';
@@ -36,10 +43,24 @@ export function totalsOf(items: readonly PortfolioItem[]): PortfolioView['totals
   };
 }
 
+/** A function's short name and what holds it: `Class.method` is `method` in `Class`; `<anonymous>` is named by its line. */
+export function functionNameOf(name: string, line: number): { name: string; container?: string } {
+  if (name === '<anonymous>') return { name: `line ${line}` };
+  const dot = name.includes(' ') ? -1 : name.lastIndexOf('.');
+  return dot > 0 ? { name: name.slice(dot + 1), container: name.slice(0, dot) } : { name };
+}
+
+/** The tree's label: a function's short name, an annotation's text (after its tag unless the tree is grouped by tag). */
+export function labelOf(item: PortfolioItem, groupedByTag: boolean): string {
+  if (item.kind === 'hotspot') return functionNameOf(item.name, item.line).name;
+  if (item.kind === 'file') return groupedByTag ? 'the rest of the file' : titleOf(item);
+  return groupedByTag ? item.text || '(no text)' : titleOf(item);
+}
+
 /** A short, one-line title: "[TODO] text", "[hotspot] name" or "[file] path". */
 export function titleOf(item: PortfolioItem): string {
   const label = item.kind === 'annotation' ? item.tag : item.kind;
-  const text = item.kind === 'annotation' ? item.text : item.kind === 'hotspot' ? item.name : item.file;
+  const text = item.kind === 'annotation' ? item.text : item.kind === 'file' ? item.file : item.name === '<anonymous>' ? `function at line ${item.line}` : item.name;
   return `[${label}] ${text || '(no text)'}`;
 }
 
@@ -48,15 +69,17 @@ export function detailOf(item: PortfolioItem): string {
   if (item.kind === 'annotation') return item.text;
   if (item.kind === 'hotspot') return `${item.name}: cognitive ${item.metrics.cognitive}, cyclomatic ${item.metrics.cyclomatic}`;
   const complexity = item.measure.complexity ? `, cognitive ${item.measure.complexity.cognitive}` : '';
-  return `the rest of the file (${round(item.score.share * 100, 0)}% of its cost): ${item.measure.lines} lines${complexity}`;
+  return `the rest of the file (${formatPercent(item.score.share)} of its cost): ${item.measure.lines} lines${complexity}`;
 }
 
-export const explain = (term: ScoreTerm): string => `${term.formula} = ${round(term.value, 2)}${term.unit ? ` ${term.unit}` : ''}`;
-
-export const round = (value: number, digits = 1): string => {
-  const factor = 10 ** digits;
-  return String(Math.round(value * factor) / factor);
+/** "3 changes/sprint × 4 h × 0.45 = 5.4 h"; a payback term with no interest says "never", not "0 sprints". */
+export const explain = (term: ScoreTerm): string => {
+  if (term.name === 'payback' && term.formula.startsWith('no interest')) return 'payback: never (no interest to pay back)';
+  return `${term.formula} = ${formatNumber(term.value)}${term.unit ? ` ${term.unit}` : ''}`;
 };
+
+/** Rounds as every surface does (see shared/format). */
+export const round = (value: number): string => formatNumber(value);
 
 export type Severity = 'high' | 'medium' | 'low' | 'none';
 
@@ -68,7 +91,27 @@ export function severityOf(interest: number): Severity {
 }
 
 /** "5.6 h/sprint · payback 2.1 sprints" */
-export function costLine(score: ItemScore): string {
-  const payback = score.payback === null ? 'no interest' : `payback ${round(score.payback)} sprints`;
-  return `${round(score.interest)} h/sprint · ${payback}`;
+export const costLine = (score: ItemScore, sprintLengthDays?: number): string => formatCost(score.interest, score.payback, sprintLengthDays);
+
+/** This item's part of what its file's items cost per sprint, 0..1; null when the file costs nothing. */
+export function fileShareOf(item: PortfolioItem, items: readonly PortfolioItem[]): number | null {
+  const fileCost = items.reduce((sum, other) => sum + (other.file === item.file ? other.score.interest : 0), 0);
+  return fileCost > 0 ? item.score.interest / fileCost : null;
 }
+
+/** The hover's and tooltip's first line: "0.9 h/sprint · payback 2.2 sprints · 18% of the file's cost". */
+export function leadLine(item: PortfolioItem, view: Pick<PortfolioView, 'items' | 'sprintLengthDays'>): string {
+  const share = fileShareOf(item, view.items);
+  return `${costLine(item.score, view.sprintLengthDays)}${share === null ? '' : ` · ${formatPercent(share)} of the file's cost`}`;
+}
+
+const READER_TERMS: Record<string, string> = { cycleTimeInterest: 'cost of changes', incidentInterest: 'cost of fixes and incidents', principal: 'to fix' };
+
+/** The terms a reader needs (what the cost comes from, what fixing takes), without the ones that are zero. */
+export const readerTerms = (item: PortfolioItem): string[] =>
+  item.score.terms
+    .filter((term) => (READER_TERMS[term.name] && (term.value !== 0 || term.name === 'principal')) || (term.name === 'interest' && term.formula.includes('impact')))
+    .map((term) => `${READER_TERMS[term.name] ?? term.name}: ${explain(term)}`);
+
+/** "owner alice", "owner from git: Alex Ross" or "no owner". */
+export const ownerText = (item: PortfolioItem): string => (!item.owner ? 'no owner' : item.ownerFrom === 'git' ? `owner from git: ${item.owner}` : `owner ${item.owner}`);

@@ -81,7 +81,7 @@ describe('complexity in the CLI', function () {
     it('lists hotspots in the table and JSON, and --no-complexity leaves them out', () => {
       writeFiles(root, { 'a.ts': readFileSync(path.join(FIXTURES, 'leaks.ts'), 'utf8'), '.debt/config.json': '{ "hotspotCognitive": 10 }' });
       const table = runCli(['scan', root, '--no-git']);
-      assert.match(table.stdout, /a\.ts:2:8\s+hotspot\s+0\s+5\s+-\s+chooser: cognitive 16, cyclomatic 6/);
+      assert.match(table.stdout, /a\.ts:2:8\s+hotspot\s+0\s+5\s+never\s+chooser: cognitive 16, cyclomatic 6/);
       const json = JSON.parse(runCli(['scan', root, '--no-git', '--format', 'json']).stdout) as ScanResult;
       assert.deepEqual(json.items.filter((i): i is HotspotItem => i.kind === 'hotspot').map((h) => [h.name, h.metrics.cognitive]), [['chooser', 16], ['twoLeaks', 14]]);
       const off = JSON.parse(runCli(['scan', root, '--no-git', '--format', 'json', '--no-complexity']).stdout) as ScanResult;

@@ -19,7 +19,7 @@ describe('debt-portfolio scan (CLI)', () => {
     writeFiles(root, { 'a.py': '# TODO(alice): fix it\n' });
     const run = runCli(['scan', root, '--no-git']);
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stdout, /a\.py:1:3\s+TODO\s+alice\s+0\s+2\s+-\s+fix it/);
+    assert.match(run.stdout, /a\.py:1:3\s+TODO\s+alice\s+0\s+2\s+never\s+fix it/);
     assert.match(run.stdout, /1 items in 1 files/);
   });
 

@@ -48,7 +48,7 @@ describe('complexity metrics of each construct', function () {
       'constructor Shapes.constructor': [3, 1, 1, 1],
       'method Shapes.abstractLike': [1, 0, 0, 1],
       'function decorated': [1, 0, 0, 1],
-      'function <anonymous>': [1, 0, 0, 1],
+      'function default export': [1, 0, 0, 1],
       'arrow curried': [1, 0, 0, 1],
       'arrow <anonymous>': [2, 1, 0, 1],
       'method object.method': [1, 0, 0, 1],

@@ -41,6 +41,16 @@ describe('exports', () => {
       assert.match(rows[0]!.Description!, /Notes: a,b\r\nc/);
     });
 
+    it('writes a payback as the editor does: "never" with no interest, "> 2 years" past the horizon, never "= 0 sprints"', () => {
+      const none = { interest: 0, principal: 2, payback: null, cycleTimeInterest: 0, incidentInterest: 0, terms: [{ name: 'payback', value: 0, unit: 'sprints', formula: 'no interest: never pays back' }] };
+      const slow = { interest: 0.01, principal: 1.722, payback: 172.2, cycleTimeInterest: 0.01, incidentInterest: 0, terms: [] };
+      const csv = toCsv(portfolioView([portfolioItem({ score: none } as never), portfolioItem({ score: slow } as never)]));
+      const rows = parse(csv, { columns: true }) as Array<Record<string, string>>;
+      assert.deepEqual(rows.map((row) => row.Payback), ['never', '> 2 years']);
+      assert.doesNotMatch(rows[0]!.Description!, /0 sprints/);
+      assert.match(rows[0]!.Description!, /payback: never/);
+    });
+
     it('fills the columns planning tools import', () => {
       const item = portfolioItem({ tag: 'FIXME', meta: { impact: 'critical', kind: 'security' }, owner: 'alice', status: 'planned', sprint: 4 } as never);
       const [row] = parse(toCsv(portfolioView([item])), { columns: true }) as Array<Record<string, string>>;
@@ -107,7 +117,7 @@ describe('exports', () => {
       const md = toMarkdown(portfolioView(items));
       assert.match(md, /^# Debt plan: sprint 3 \(2026-02-02 to 2026-02-15\)/);
       assert.match(md, /Budget \*\*20 h\*\*; planned \*\*8 h\*\*; interest removed \*\*3 h\/sprint\*\*/);
-      assert.match(md, /\| 1 \| \\\[TODO\\\] pipe \\\| and \\<b\\>html\\<\/b\\> \| bob \| 8 \| 3 \| 2\.67 \| src\/a\.ts:\d+ \| most interest per hour \|/);
+      assert.match(md, /\| 1 \| \\\[TODO\\\] pipe \\\| and \\<b\\>html\\<\/b\\> \| bob \| 8 \| 3 \| 2\.7 sprints \| src\/a\.ts:\d+ \| most interest per hour \|/);
       assert.match(md, /Open debt: 1 items, 8 h principal/);
     });
   });

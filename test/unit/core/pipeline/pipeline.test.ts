@@ -180,6 +180,39 @@ describe('pipeline', () => {
       assert.deepEqual(await stateOfMessage(received), state);
     });
 
+    it('writes no store on a scan, an edit or a rescore; a decision writes what was found and the decision together', async () => {
+      const session = createSession({ root, git: true });
+      const store = path.join(root, '.debt/portfolio.json');
+      const { view } = await session.rescan();
+      await session.replaceFiles([{ file: 'README.md', text: '<!-- TODO: edited -->\n' }]);
+      await session.rescore();
+      await session.rescan();
+      assert.equal(existsSync(store), false, 'no .debt/portfolio.json before a decision');
+      const id = view.items.find((item) => item.file !== 'README.md')!.id;
+      const after = await session.decide(id, { status: 'accepted' });
+      const saved = JSON.parse(readFileSync(store, 'utf8')) as { items: Record<string, { status: string }> };
+      assert.equal(saved.items[id]?.status, 'accepted');
+      assert.deepEqual(Object.keys(saved.items).sort(), after.view.items.map((item) => item.id).sort(), 'every item found is recorded with the decision');
+    });
+
+    it('takes an owner from the comment, else from git blame, marked as from git', async () => {
+      writeFiles(root, { 'src/api.ts': '// TODO@API make this public\nexport const a = 1;\n', 'src/anon.ts': '// TODO: nobody named\nexport const b = 1;\n' });
+      git(root, ['add', '-A']);
+      git(root, ['commit', '-q', '-m', 'owners'], { GIT_AUTHOR_NAME: 'Alex Ross' });
+      const { view } = await createSession({ root, git: true }).rescan();
+      const owners = Object.fromEntries(view.items.filter((item) => item.file.startsWith('src/a')).map((item) => [item.file, [item.owner, item.ownerFrom]]));
+      assert.deepEqual(owners, { 'src/api.ts': ['API', undefined], 'src/anon.ts': ['Alex Ross', 'git'] });
+    });
+
+    it('finds a user\'s own tags beside the team config\'s, in a scan and an edit', async () => {
+      writeFiles(root, { '.debt/config.json': '{ "tags": ["TODO"] }', 'src/r.ts': '// REVIEW: still needed?\n// FIXME: not a team tag\n' });
+      const session = createSession({ root, git: false });
+      const tagsOf = (items: readonly DebtItem[]) => items.filter((i) => i.file === 'src/r.ts').map((i) => (i.kind === 'annotation' ? i.tag : i.kind));
+      assert.deepEqual(tagsOf((await session.rescan()).view.items), []);
+      assert.deepEqual(tagsOf((await session.rescan({}, ['REVIEW'])).view.items), ['REVIEW']);
+      assert.deepEqual(tagsOf((await session.replaceFiles([{ file: 'src/r.ts', text: '// TODO: team\n// REVIEW: mine\n' }])).view.items), ['TODO', 'REVIEW']);
+    });
+
     it('records a decision and answers with the view it gives; refuses one on a read-only store', async () => {
       const session = createSession({ root, git: true });
       const { view } = await session.rescan();

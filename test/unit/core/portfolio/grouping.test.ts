@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { describeFilter, filterItems, groupItems, parseFilterText, sortItems } from '../../../../src/core/portfolio/grouping';
+import { describeFilter, filterItems, groupItems, itemsShown, parseFilterText, sortItems } from '../../../../src/core/portfolio/grouping';
+import { functionNameOf, labelOf } from '../../../../src/core/portfolio/view';
 import type { PortfolioItem } from '../../../../src/core/portfolio/view';
 import { portfolioItem } from '../../../helpers/builders';
 
@@ -26,6 +27,27 @@ describe('grouping, sorting and filtering', () => {
     assert.deepEqual(groupItems(items, 'status', 'interest').map((g) => g.key), ['planned', 'open', 'accepted']);
     assert.deepEqual(groupItems(items, 'sprint', 'interest').map((g) => g.key), ['sprint 3', '(no sprint)']);
     assert.deepEqual(groupItems(items, 'file', 'interest').map((g) => g.key), ['src/a.ts', 'src/b.ts', 'lib/c.py']);
+  });
+
+  it('shows annotations, hotspots or both, and lists everything in one group for a flat list', () => {
+    const hot = scored(2, 2, { kind: 'hotspot', name: 'Repo.load', metrics: {} } as never);
+    assert.deepEqual(itemsShown([a, hot], 'annotations'), [a]);
+    assert.deepEqual(itemsShown([a, hot], 'hotspots'), [hot]);
+    assert.deepEqual(itemsShown([a, hot], 'all'), [a, hot]);
+    assert.deepEqual(groupItems([a, b, c], 'none', 'interest').map((g) => g.items.length), [3]);
+  });
+
+  it('labels a function by its short name, its class apart, an anonymous one by its line; a tag group drops the tag', () => {
+    const table: Array<[string, number, { name: string; container?: string }]> = [
+      ['FolderRepositoryManager.getPullRequests', 3, { name: 'getPullRequests', container: 'FolderRepositoryManager' }],
+      ['a.b.c', 3, { name: 'c', container: 'a.b' }],
+      ['items.forEach callback', 3, { name: 'items.forEach callback' }],
+      ['<anonymous>', 42, { name: 'line 42' }],
+      ['load', 3, { name: 'load' }],
+    ];
+    for (const [name, line, expected] of table) assert.deepEqual(functionNameOf(name, line), expected, name);
+    assert.equal(labelOf(b, true), 'Parser edge');
+    assert.equal(labelOf(b, false), '[FIXME] Parser edge');
   });
 
   it('filters by text, tag, owner, status and minimum interest, and says so', () => {

@@ -126,4 +126,11 @@ describe('planner', () => {
     assert.deepEqual(adherence.map((s) => [s.sprint, s.retiredPrincipal, s.adherence]), [[1, 0, 0], [2, 10, 0.5], [3, 10, 0.5]]);
     assert.equal(planPortfolio([], data, settings, '2026-02-20').adherence.length, 3);
   });
+
+  it('has no adherence (n/a, not 0%) for sprints before the store recorded anything', () => {
+    assert.deepEqual(adherenceOf(emptyPortfolio(), settings, '2026-02-20'), []);
+    const data = emptyPortfolio();
+    reconcile(data, [{ id: '1'.padStart(16, '0'), file: 'a.ts', tag: 'TODO', text: 'x', principal: 2 }], '2026-02-03'); // sprint 3
+    assert.deepEqual(adherenceOf(data, settings, '2026-02-20').map((s) => s.sprint), [3]);
+  });
 });

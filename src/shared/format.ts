@@ -1,0 +1,36 @@
+/** How every surface (tree, hover, CodeLens, status bar, dashboard, report, CSV, Markdown) writes a figure. */
+
+/** A payback later than this is not a plan: it is shown as "> 2 years", not as a number of sprints. */
+export const PAYBACK_HORIZON_DAYS = 730;
+
+/** One decimal, no trailing ".0"; a positive value under 0.05 is "< 0.1", not "0". */
+export function formatNumber(value: number): string {
+  if (value > 0 && value < 0.05) return '< 0.1';
+  const rounded = Math.round(value * 10) / 10;
+  return String(Object.is(rounded, -0) ? 0 : rounded);
+}
+
+export const formatHours = (hours: number): string => `${formatNumber(hours)} h`;
+
+export const formatInterest = (hoursPerSprint: number): string => `${formatNumber(hoursPerSprint)} h/sprint`;
+
+/** "2.2 sprints", "never" (no interest to pay back) or "> 2 years" (past the horizon at this sprint length). */
+export function formatPayback(payback: number | null, sprintLengthDays = 14): string {
+  if (payback === null || !Number.isFinite(payback)) return 'never';
+  if (payback * sprintLengthDays > PAYBACK_HORIZON_DAYS) return '> 2 years';
+  const sprints = formatNumber(payback);
+  return `${sprints} ${sprints === '1' ? 'sprint' : 'sprints'}`;
+}
+
+/** A whole percentage of a share in 0..1 ("18%"); "n/a" when there is nothing to measure yet. */
+export const formatPercent = (share: number | null): string => (share === null || !Number.isFinite(share) ? 'n/a' : `${Math.round(share * 100)}%`);
+
+/** "0.9 h/sprint · payback 2.2 sprints" */
+export const formatCost = (interest: number, payback: number | null, sprintLengthDays = 14): string =>
+  `${formatInterest(interest)} · payback ${formatPayback(payback, sprintLengthDays)}`;
+
+/** "Sprint 25", with a warning when the sprint numbers come from a calendar nobody set. */
+export const formatSprint = (sprint: number, calendarSet: boolean): string => `Sprint ${sprint}${calendarSet ? '' : ' (default calendar)'}`;
+
+/** What to say about a default calendar, and where the team sets its own. */
+export const DEFAULT_CALENDAR_NOTE = 'Sprint numbers come from the default calendar, which nobody set: set "firstSprintStart" (and "sprintLengthDays") in .debt/config.json.';
