@@ -54,6 +54,9 @@ export function fileHealthAt(measure: FileMeasure, items: readonly DebtItem[], g
   });
 }
 
+/** Prose (Markdown) keeps its health record, but its changes are writing, not rework: it never becomes a file item. */
+const isProse = (file: string): boolean => languageOf(file)?.id === 'markdown';
+
 function fileItemOf(measure: FileMeasure): FileItem {
   return { id: fileItemId(measure.file), kind: 'file', file: measure.file, line: 1, column: 1, endLine: 1, language: languageOf(measure.file)?.id ?? 'unknown', warnings: [], measure };
 }
@@ -73,7 +76,7 @@ export function scoringInputsOf(items: readonly DebtItem[], ground: ScoringGroun
     result.health.push(health);
     const split = splitFile(fileItems, measure.complexity?.cognitive, ground.config);
     for (const item of fileItems) result.inputs.push({ item, file: health, share: split.shares.get(item.id)!, settings: ground.config });
-    if (split.remainder > 0 && health.interest * split.remainder >= ground.config.fileItemMinInterest && health.interest > 0) {
+    if (split.remainder > 0 && health.interest * split.remainder >= ground.config.fileItemMinInterest && health.interest > 0 && !isProse(file)) {
       const item = fileItemOf(measure);
       result.fileItems.push(item);
       result.inputs.push({ item, file: health, share: { fraction: split.remainder, basis: fileItems.length ? `not carried by the file's ${fileItems.length} other items` : 'no other item in the file' }, settings: ground.config });

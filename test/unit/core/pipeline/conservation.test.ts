@@ -63,15 +63,17 @@ describe('interest is conserved', () => {
       const body = (k: number) => `${Array.from({ length: 60 }, (_, i) => `export const v${i} = ${i + k};`).join('\n')}\n`;
       const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
       repo.commit({ 'quiet.ts': 'export const q = 1;\n', 'costly.ts': body(0) }, { date: daysAgo(40) });
-      for (let k = 1; k <= 10; k++) repo.commit({ 'costly.ts': body(k) }, { date: daysAgo(30 - k), message: k % 2 ? 'fix: off by one' : 'tune' });
+      const prose = (k: number) => `# Guide\n\n${Array.from({ length: 60 }, (_, i) => `Step ${i + k} of the guide.`).join('\n')}\n`;
+      for (let k = 1; k <= 10; k++) repo.commit({ 'costly.ts': body(k), 'guide.md': prose(k) }, { date: daysAgo(30 - k), message: k % 2 ? 'fix: off by one' : 'tune' });
       repo.commit({ 'notes.ts': '// TODO: one\n// TODO: two\n// TODO: three\nexport const n = 1;\n' }, { date: daysAgo(10) });
     });
     after(() => removeDir(root));
 
-    it('gives a costly file with no comment a file item, and three TODOs no more than the file costs', async () => {
+    it('gives a costly file with no comment a file item (prose keeps its health record only), and three TODOs no more than the file costs', async () => {
       const scan = await scanFolder(root);
       const { health, fileItems, scored } = await historyScorer().score(root, scan.items, { config: defaultConfig(), git: true, measures: scan.files });
-      assert.deepEqual(health.map((h) => h.file).sort(), ['costly.ts', 'notes.ts', 'quiet.ts']);
+      assert.deepEqual(health.map((h) => h.file).sort(), ['costly.ts', 'guide.md', 'notes.ts', 'quiet.ts']);
+      assert.ok(health.find((h) => h.file === 'guide.md')!.interest >= defaultConfig().fileItemMinInterest, 'the guide costs as much as a file item would');
       assert.deepEqual(fileItems.map((item) => item.file), ['costly.ts']);
       const costly = health.find((h) => h.file === 'costly.ts')!;
       assert.deepEqual([costly.commits, costly.fixCommits, costly.lines], [11, 5, 60]);
