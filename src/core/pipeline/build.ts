@@ -1,6 +1,7 @@
 import { tagMatcher } from '../annotations';
 import { loadConfig, type TeamConfig } from '../config';
 import { pathFilter } from '../files/excludes';
+import { vendoredGlobOf } from '../files/vendored';
 import type { FileHistory } from '../history/history';
 import type { DebtItem, ScanResult } from '../model';
 import { planPortfolio, type PlanSettings } from '../portfolio/planner';
@@ -158,6 +159,14 @@ export async function buildPortfolio(rootPath: string, options: BuildOptions, ho
   return assemble(result, await openStore(root), config, settings, { scorer: options.scorer, record: options.record ?? 'if-possible', today: options.today ?? todayUtc(), signal: hooks.signal });
 }
 
+/** Whether a file is vendored: as the last full scan found it (.gitattributes included), else for a file it did not scan, by the vendored globs. */
+function vendoredTest(scan: ScanResult, globs: readonly string[]): (file: string) => boolean {
+  const found = new Set(scan.skippedFiles.filter((skip) => skip.reason === 'vendored').map((skip) => skip.file));
+  const scanned = new Set(scan.items.map((item) => item.file));
+  const globOf = vendoredGlobOf(globs);
+  return (file) => found.has(file) || (!scanned.has(file) && globOf(file) !== undefined);
+}
+
 /**
  * A new portfolio from a previous one with some files' items found again (an edit, a save, files changed on disk):
  * the same `fileItems` as a full scan, the config read once, everything scored again and planned against the
@@ -169,10 +178,11 @@ export async function rebuild(previous: Portfolio, changed: readonly ChangedFile
   const config = { ...loaded.config, ...previous.settings.configOverrides };
   const context = itemContextOf(tagMatcher(config.tags), config, previous.settings.complexity);
   const filter = pathFilter(config.include, config.exclude);
+  const vendored = vendoredTest(previous.scan, config.vendored);
   const replaced = new Map<string, FileScan>();
   for (const { file, text } of changed) {
     options.signal?.throwIfAborted();
-    if (!filter.accepts(file)) replaced.set(file, { items: [], warnings: [] });
+    if (!filter.accepts(file) || vendored(file)) replaced.set(file, { items: [], warnings: [] });
     else if (text !== undefined) replaced.set(file, (await fileItems(file, text, context)) ?? { items: [], warnings: [] });
     else replaced.set(file, await scanFile(root, file, { ...context, maxBytes: config.maxFileSizeBytes, cache: options.cache }));
   }
