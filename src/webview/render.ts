@@ -75,7 +75,7 @@ function renderPlan(model: DashboardModel, byId: Map<string, DashboardItem>, act
     const item = byId.get(planned.id);
     if (!item) continue;
     const li = h('li', { 'data-id': item.id, tabindex: '0' }, h('span', { class: 'plan-title' }, item.title), h('span', { class: 'muted' }, ` ${hours(item.principal)} · ${hours(item.interest)}/sprint · ${planned.reason}`));
-    li.append(actionButton('Exclude', () => actions.plan(item.id, 'exclude'), `Take ${item.title} out of the plan`));
+    li.append(actionButton('Exclude', () => actions.plan(item.id, 'exclude'), `Take ${item.title} out of the plan (marks it accepted)`));
     li.append(actionButton(item.pinned ? 'Unpin' : 'Pin', () => actions.plan(item.id, item.pinned ? 'unpin' : 'pin'), item.pinned ? 'Let the planner decide' : 'Keep it in the next sprint'));
     li.addEventListener('keydown', (event) => {
       if (event.key === 'Enter') actions.reveal(item.id);
@@ -180,7 +180,7 @@ function renderTable(model: DashboardModel, state: ViewState, update: (change: P
     );
     const planCell = h('td');
     if (item.status === 'open') planCell.append(actionButton('Include', () => actions.plan(item.id, 'include'), `Plan ${item.title} for the next sprint`, true));
-    else if (item.status === 'planned') planCell.append(actionButton('Exclude', () => actions.plan(item.id, 'exclude'), `Take ${item.title} out of the plan`, true));
+    else if (item.status === 'planned') planCell.append(actionButton('Exclude', () => actions.plan(item.id, 'exclude'), `Take ${item.title} out of the plan (marks it accepted)`, true));
     row.append(planCell);
     row.addEventListener('click', () => actions.reveal(item.id));
     row.addEventListener('keydown', (event) => {

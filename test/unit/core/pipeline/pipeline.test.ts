@@ -12,6 +12,7 @@ import { scanCommit } from '../../../../src/core/pipeline/scanCommit';
 import { scanFolder } from '../../../../src/core/pipeline/scanFolder';
 import { createSession } from '../../../../src/core/pipeline/session';
 import { ITEMS_PER_CHUNK, stateMessage, stateOfMessage } from '../../../../src/core/pipeline/sessionProtocol';
+import { planActionChange } from '../../../../src/core/store/decide';
 import { git, initRepo, makeTempDir, removeDir, writeFiles } from '../../../helpers/tempDir';
 
 const FIXTURES = path.join(__dirname, '../../../fixtures');
@@ -37,6 +38,9 @@ function applyChange(root: string, change: Record<string, string | null>): void 
     else writeFiles(root, { [file]: text });
   }
 }
+
+/** The files of a folder's scan that hold items, so a test can give them recent history. */
+const annotatedFiles = (root: string): string[] => [...new Set(git(root, ['grep', '-l', '-E', 'TODO|FIXME|HACK|DEBT']).trim().split('\n'))];
 
 describe('pipeline', () => {
   describe('build', () => {
@@ -178,6 +182,20 @@ describe('pipeline', () => {
       const received = receiveMessageOnPort(port2)!.message as typeof packed;
       port1.close();
       assert.deepEqual(await stateOfMessage(received), state);
+    });
+
+    it('keeps an item the planner chose out of every sprint once the dashboard excludes it', async () => {
+      for (const file of annotatedFiles(root)) {
+        for (let n = 0; n < 3; n++) applyChange(root, { [file]: `${readFileSync(path.join(root, file), 'utf8')}\n` });
+        git(root, ['commit', '-q', '-am', `fix ${file}`]);
+      }
+      const session = createSession({ root, git: true });
+      const { view } = await session.rescan();
+      const plannedIds = (plan: typeof view.plan) => plan.roadmap.flatMap((sprint) => sprint.items.map((item) => item.id));
+      const chosen = view.plan.roadmap[0]!.items.find((item) => item.reason === 'chosen')!;
+      const after = await session.decide(chosen.id, planActionChange('exclude', view.plan.roadmap[0]!.sprint));
+      assert.ok(!plannedIds(after.view.plan).includes(chosen.id), 'excluded, yet planned again');
+      assert.ok(!plannedIds((await session.rescan()).view.plan).includes(chosen.id), 'planned again after a rescan');
     });
 
     it('records a decision and answers with the view it gives; refuses one on a read-only store', async () => {
