@@ -90,8 +90,14 @@ export async function runUiChecks() {
       await until(() => storeStatus(dirs.workspace, id) === 'planned', 'the item planned in the store');
       await page.waitForSelector('.monaco-list-row:has-text("[TODO] handle discounts"):has-text("planned")', { timeout: 10_000 });
       await frame.locator('#item-rows tr', { hasText: 'handle discounts' }).locator('button', { hasText: 'Exclude' }).click();
-      await until(() => storeStatus(dirs.workspace, id) === 'open', 'the item open again in the store');
+      await until(() => storeStatus(dirs.workspace, id) === 'accepted', 'the item accepted in the store (out of the plan)');
+      await until(async () => (await frame.locator('#plan-items li', { hasText: 'handle discounts' }).count()) === 0, 'the item out of the plan');
       await page.waitForSelector('.monaco-list-row:has-text("[TODO] handle discounts"):not(:has-text("planned"))', { timeout: 10_000 });
+    }, failures);
+
+    await check('the dashboard\'s trend chart gets the trend the worker reads from git', async () => {
+      const series = await until(async () => (await frame.locator('#chart-trend').getAttribute('data-open-items'))?.split(',').filter(Boolean), 'trend points', 30_000);
+      if (series.length !== 6 || !series.some((count) => Number(count) > 0)) throw new Error(`trend open items: ${series.join(',')}`);
     }, failures);
 
     await check('a click on a dashboard row reveals the item in the editor', async () => {

@@ -66,7 +66,7 @@ export class DashboardPanel implements vscode.Disposable {
     const portfolio = this.portfolio();
     if (!this.ready || !portfolio) return;
     const notices = this.service.portfolios().length > 1 ? [...portfolio.notices, `showing ${portfolio.folder.name}, the first of ${this.service.portfolios().length} folders`] : portfolio.notices;
-    this.post({ type: 'model', model: toDashboardModel(portfolio.view, { readOnly: false, notices }) });
+    this.post({ type: 'model', model: toDashboardModel(portfolio.view, { readOnly: false, notices, trend: portfolio.trend }) });
   }
 
   private post(message: HostMessage): void {

@@ -54,6 +54,7 @@ export function drawCharts(model: DashboardModel): void {
     data: { labels: model.byTag.map((s) => s.label), datasets: [{ data: model.byTag.map((s) => Number(s.value.toFixed(2))), backgroundColor: model.byTag.map((_, i) => colours[i % colours.length]!) }] },
     options: { responsive: true, maintainAspectRatio: false, plugins: { legend: { position: 'right' } } },
   });
+  document.getElementById('chart-trend')?.setAttribute('data-open-items', model.trend.map((t) => t.openItems).join(','));
   draw('chart-trend', {
     type: 'line',
     data: {
@@ -65,7 +66,9 @@ export function drawCharts(model: DashboardModel): void {
     },
     options: { responsive: true, maintainAspectRatio: false, scales: { y: { position: 'left', beginAtZero: true }, y1: { position: 'right', beginAtZero: true, grid: { drawOnChartArea: false } } } },
   });
-  const sprints = [...model.adherence.map((a) => ({ label: `S${a.sprint}`, done: a.retired, budget: a.budget })), ...model.roadmap.map((r) => ({ label: `S${r.sprint} (plan)`, done: r.plannedHours, budget: r.budget }))];
+  const current = { label: `S${model.currentSprint.sprint} (now)`, done: model.kpis.plannedThisSprint, budget: model.kpis.budget };
+  const sprints = [...model.adherence.map((a) => ({ label: `S${a.sprint}`, done: a.retired, budget: a.budget })), current, ...model.roadmap.map((r) => ({ label: `S${r.sprint} (plan)`, done: r.plannedHours, budget: r.budget }))];
+  document.getElementById('chart-allocation')?.setAttribute('data-sprints', sprints.map((s) => s.label).join(','));
   draw('chart-allocation', {
     type: 'bar',
     data: {

@@ -74,7 +74,8 @@ function renderPlan(model: DashboardModel, byId: Map<string, DashboardItem>, act
   for (const planned of next.items) {
     const item = byId.get(planned.id);
     if (!item) continue;
-    const li = h('li', { 'data-id': item.id, tabindex: '0' }, h('span', { class: 'plan-title' }, item.title), h('span', { class: 'muted' }, ` ${hours(item.principal)} · ${hours(item.interest)}/sprint · ${planned.reason}`));
+    const text = h('span', { class: 'plan-text' }, h('span', { class: 'plan-title' }, item.title), h('span', { class: 'plan-location' }, `${item.file}:${item.line}`), h('span', { class: 'muted' }, `${hours(item.principal)} · ${hours(item.interest)}/sprint · ${planned.reason}`));
+    const li = h('li', { 'data-id': item.id, tabindex: '0' }, text);
     li.append(actionButton('Exclude', () => actions.plan(item.id, 'exclude'), `Take ${item.title} out of the plan (marks it accepted)`));
     li.append(actionButton(item.pinned ? 'Unpin' : 'Pin', () => actions.plan(item.id, item.pinned ? 'unpin' : 'pin'), item.pinned ? 'Let the planner decide' : 'Keep it in the next sprint'));
     li.addEventListener('keydown', (event) => {

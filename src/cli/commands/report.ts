@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { toHtmlReport, type ReportAssets } from '../../core/export/html';
-import { historyOff } from '../../core/history/history';
 import { todayUtc, type Portfolio } from '../../core/pipeline/build';
-import { trendOf } from '../../core/pipeline/trend';
+import { portfolioTrend } from '../../core/pipeline/trend';
 import { toDashboardModel } from '../../core/portfolio/dashboardModel';
 import type { Command } from '../command';
 import { writeOutput } from '../output';
@@ -19,11 +18,8 @@ export function shippedAssets(): ReportAssets {
 
 /** The report page of a portfolio, with the trend read from git when git is on. */
 export async function reportHtml(portfolio: Portfolio, git: boolean): Promise<string> {
-  const root = portfolio.view.root;
-  const { config } = portfolio;
-  const trend = git && !(await historyOff(root)) ? await trendOf(root, config, { sprints: config.trendSprints, today: todayUtc() }) : [];
-  const points = trend.map((p) => ({ label: `S${p.sprint}`, openItems: p.openItems, interest: p.interest }));
-  return toHtmlReport(toDashboardModel(portfolio.view, { readOnly: true, notices: portfolio.notices, trend: points }), shippedAssets());
+  const trend = await portfolioTrend(portfolio.view.root, portfolio.config, { git, today: todayUtc() });
+  return toHtmlReport(toDashboardModel(portfolio.view, { readOnly: true, notices: portfolio.notices, trend }), shippedAssets());
 }
 
 export const reportCommand: Command = {

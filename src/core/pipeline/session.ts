@@ -5,6 +5,7 @@ import { buildPortfolio, rebuild, todayUtc, type ChangedFile, type Portfolio } f
 import { historyScorer, type Scorer } from './historyScorer';
 import type { ScanCache } from '../cache/scanCacheFile';
 import type { ScanHooks } from './scanFolder';
+import { portfolioTrend, type TrendPoint } from './trend';
 
 /** What a session hands out after each operation: plain data, numbered so a late answer is recognised. */
 export interface SessionState {
@@ -17,6 +18,8 @@ export interface SessionState {
   durationMs: number;
   /** A later `rescore` would date lines that this state shows without an age. */
   agesPending: boolean;
+  /** Past sprints' figures read from git (empty until `readTrend`, or with git off). */
+  trend: TrendPoint[];
 }
 
 export interface SessionSettings {
@@ -40,6 +43,8 @@ export interface PortfolioSession {
   rescore(hooks?: Pick<ScanHooks, 'signal'>): Promise<SessionState>;
   /** Records a team decision and answers with the view it gives. */
   decide(id: string, change: DecisionChange): Promise<SessionState>;
+  /** Reads the past sprints' trend from git (outside the queue: edits are answered meanwhile) and answers with it. */
+  readTrend(hooks?: Pick<ScanHooks, 'signal'>): Promise<SessionState>;
 }
 
 export class SessionNotReadyError extends Error {
@@ -64,6 +69,7 @@ export function createSession(settings: SessionSettings): PortfolioSession {
   const scorer = settings.scorer ?? historyScorer();
   let current: Portfolio | undefined;
   let generation = 0;
+  let trend: TrendPoint[] = [];
   let queue: Promise<unknown> = Promise.resolve();
 
   const serially = <T>(work: () => Promise<T>): Promise<T> => {
@@ -81,6 +87,7 @@ export function createSession(settings: SessionSettings): PortfolioSession {
       filesScanned: portfolio.scan.stats.filesScanned,
       durationMs: Math.round(performance.now() - started),
       agesPending: portfolio.agesPending === true,
+      trend,
     };
   };
   const built = (): Portfolio => {
@@ -115,5 +122,13 @@ export function createSession(settings: SessionSettings): PortfolioSession {
         await store.update((data) => void applyDecision(data, id, change, todayUtc()));
         return stateOf(await rebuild(built(), [], { scorer, blame: 'cached' }), started);
       }),
+    readTrend: async (hooks = {}) => {
+      const started = performance.now();
+      const points = await portfolioTrend(settings.root, built().config, { git: settings.git, today: todayUtc(), signal: hooks.signal });
+      return serially(async () => {
+        trend = points;
+        return stateOf(built(), started);
+      });
+    },
   };
 }

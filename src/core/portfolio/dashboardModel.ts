@@ -31,7 +31,8 @@ function paybackBins(items: PortfolioItem[]): Slice[] {
 export interface DashboardExtras {
   readOnly: boolean;
   notices?: string[];
-  trend?: DashboardModel['trend'];
+  /** Past sprints' open items and interest (pipeline/trend), oldest first. */
+  trend?: ReadonlyArray<{ sprint: number; openItems: number; interest: number }>;
 }
 
 /** The dashboard's model of a portfolio: KPIs, plan, chart series and table rows. */
@@ -56,7 +57,7 @@ export function toDashboardModel(view: PortfolioView, extras: DashboardExtras): 
     currentSprint: { sprint: plan.current.sprint, start: plan.current.start, end: plan.current.end },
     roadmap: plan.roadmap.map((s) => ({ sprint: s.sprint, start: s.start, end: s.end, budget: s.budget, plannedHours: s.plannedHours, interestRemoved: s.interestRemoved, overBudget: s.overBudget, items: s.items.map(({ id, reason }) => ({ id, reason })) })),
     adherence: plan.adherence.map((s) => ({ sprint: s.sprint, retired: s.retiredPrincipal, budget: s.budget })),
-    trend: extras.trend ?? [],
+    trend: (extras.trend ?? []).map((point) => ({ label: `S${point.sprint}`, openItems: point.openItems, interest: point.interest })),
     byFolder: slices(open, 'folder'),
     byTag: slices(open, 'tag'),
     byOwner: slices(open, 'owner'),

@@ -27,7 +27,7 @@ function sampleModel() {
     scored(0, 3, { file: 'docs/x.md', tag: 'TODO', text: 'document the CLI', status: 'accepted' } as never),
   ];
   const view = portfolioView(items);
-  const trend = [1, 2, 3, 4, 5, 6].map((k) => ({ label: `S${k}`, openItems: 10 - k, interest: 20 - k * 1.5 }));
+  const trend = [1, 2, 3, 4, 5, 6].map((k) => ({ sprint: k, openItems: 10 - k, interest: 20 - k * 1.5 }));
   return toDashboardModel(view, { readOnly: true, trend });
 }
 
@@ -104,6 +104,19 @@ describe('HTML report in Chromium', function () {
     assert.ok(planned.length >= 2);
   });
 
+  it('shows each planned item\'s file and line', async () => {
+    const locations = await page.$$eval('#plan-items li .plan-location', (nodes) => nodes.map((n) => n.textContent));
+    const byId = new Map(model.items.map((item) => [item.id, item]));
+    assert.deepEqual(locations, model.roadmap[0]!.items.map((i) => `${byId.get(i.id)!.file}:${byId.get(i.id)!.line}`));
+  });
+
+  it('shows the current sprint in the allocation chart, between the past sprints and the plan', async () => {
+    const labels = (await page.getAttribute('#chart-allocation', 'data-sprints'))!.split(',');
+    const now = labels.indexOf(`S${model.currentSprint.sprint} (now)`);
+    assert.ok(now >= 0, labels.join(','));
+    assert.equal(labels[now + 1], `S${model.roadmap[0]!.sprint} (plan)`);
+  });
+
   it('filters and sorts the item table', async () => {
     const rows = () => page.$$eval('#item-rows tr', (nodes) => nodes.map((n) => n.getAttribute('data-id')));
     const open = model.items.filter((i) => i.status === 'open' || i.status === 'planned');
@@ -120,7 +133,7 @@ describe('HTML report in Chromium', function () {
   it('shows plan edits as the CLI command to run (read-only)', async () => {
     await page.click('#plan-items li vscode-button');
     const status = await page.textContent('#status');
-    assert.match(status ?? '', /^Read-only report\. To make this change run: debt-portfolio status [0-9a-f]{16} --set open$/);
+    assert.match(status ?? '', /^Read-only report\. To make this change run: debt-portfolio status [0-9a-f]{16} --set accepted --unpin$/);
   });
 
   it('keeps hostile item text inert', async () => {

@@ -11,7 +11,8 @@ import { historyScorer } from '../../../../src/core/pipeline/historyScorer';
 import { scanCommit } from '../../../../src/core/pipeline/scanCommit';
 import { scanFolder } from '../../../../src/core/pipeline/scanFolder';
 import { createSession } from '../../../../src/core/pipeline/session';
-import { ITEMS_PER_CHUNK, stateMessage, stateOfMessage } from '../../../../src/core/pipeline/sessionProtocol';
+import { ITEMS_PER_CHUNK, stateMessage, stateOfMessage, type StateMessage, type WorkerMessage } from '../../../../src/core/pipeline/sessionProtocol';
+import { createSessionServer } from '../../../../src/core/pipeline/sessionServer';
 import { planActionChange } from '../../../../src/core/store/decide';
 import { git, initRepo, makeTempDir, removeDir, writeFiles } from '../../../helpers/tempDir';
 
@@ -196,6 +197,26 @@ describe('pipeline', () => {
       const after = await session.decide(chosen.id, planActionChange('exclude', view.plan.roadmap[0]!.sprint));
       assert.ok(!plannedIds(after.view.plan).includes(chosen.id), 'excluded, yet planned again');
       assert.ok(!plannedIds((await session.rescan()).view.plan).includes(chosen.id), 'planned again after a rescan');
+    });
+
+    it('after a full scan the worker posts a state with the trend read from git, so the dashboard in VS Code has one', async () => {
+      const messages: WorkerMessage[] = [];
+      const server = createSessionServer((message) => messages.push(message));
+      await server.handle({ type: 'rescan', id: 1, root, git: true });
+      const answer = messages.find((m): m is StateMessage => m.type === 'state' && m.id === 1)!;
+      assert.deepEqual(answer.state.trend, []);
+      const withTrend = async (): Promise<StateMessage> => {
+        for (let waited = 0; waited < 20_000; waited += 20) {
+          const found = messages.find((m): m is StateMessage => m.type === 'state' && m.id === null && m.state.trend.length > 0);
+          if (found) return found;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        throw new Error('no state with a trend');
+      };
+      const later = await withTrend();
+      assert.equal(later.state.trend.length, defaultConfig().trendSprints);
+      assert.ok(later.state.generation > answer.state.generation);
+      assert.ok(later.state.trend.some((point) => point.commit !== null && point.openItems > 0), JSON.stringify(later.state.trend));
     });
 
     it('records a decision and answers with the view it gives; refuses one on a read-only store', async () => {
