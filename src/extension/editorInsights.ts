@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { HotspotItem } from '../core/model';
 import { costLine, explain, isOpen, round, severityOf, titleOf, type PortfolioItem, type Severity } from '../core/portfolio/view';
-import { itemsInDocument, markRangeOf } from './documentItems';
-import type { PortfolioService } from './portfolioService';
+import { itemsInDocument, squiggleRangeOf } from './documentItems';
+import { relativePath, type PortfolioService } from './portfolioService';
 
 const config = () => vscode.workspace.getConfiguration('debtPortfolio');
 
@@ -25,6 +25,16 @@ const metricsLine = ({ metrics }: HotspotItem): string =>
 const lensTitle = (item: PortfolioItem): string =>
   item.kind === 'hotspot' ? `Hotspot: cognitive ${item.metrics.cognitive}, cyclomatic ${item.metrics.cyclomatic} · ${costLine(item.score)}` : costLine(item.score);
 
+/** The cost, then what to do about it: plan it this sprint (or unplan it), or open it in the dashboard. */
+function lensesOf(item: PortfolioItem, at: vscode.Range): vscode.CodeLens[] {
+  const plan = item.status === 'planned' ? { title: 'Unplan', command: 'debtPortfolio.unplan' } : { title: 'Plan this sprint', command: 'debtPortfolio.planThisSprint' };
+  return [
+    new vscode.CodeLens(at, { title: lensTitle(item), command: 'debtPortfolio.showInDashboard', arguments: [item.id], tooltip: item.score.terms.map(explain).join('\n') }),
+    new vscode.CodeLens(at, { ...plan, arguments: [item.id] }),
+    new vscode.CodeLens(at, { title: 'Open in dashboard', command: 'debtPortfolio.showInDashboard', arguments: [item.id] }),
+  ];
+}
+
 class DebtCodeLensProvider implements vscode.CodeLensProvider {
   readonly onDidChangeCodeLenses: vscode.Event<void>;
   constructor(private readonly service: PortfolioService) {
@@ -34,7 +44,7 @@ class DebtCodeLensProvider implements vscode.CodeLensProvider {
     if (!config().get<boolean>('codeLens.enabled', true)) return [];
     return itemsInDocument(this.service, document)
       .filter(({ item }) => isOpen(item))
-      .map(({ item, range }) => new vscode.CodeLens(new vscode.Range(range.start, range.start), { title: lensTitle(item), command: 'debtPortfolio.showInDashboard', arguments: [item.id], tooltip: item.score.terms.map(explain).join('\n') }));
+      .flatMap(({ item, range }) => lensesOf(item, new vscode.Range(range.start, range.start)));
   }
 }
 
@@ -62,6 +72,23 @@ function gutterDecorations(): Record<Exclude<Severity, 'none'>, vscode.TextEdito
   return { high: make(GUTTER_COLOURS.high), medium: make(GUTTER_COLOURS.medium), low: make(GUTTER_COLOURS.low) };
 }
 
+/** The Problems panel's level for each severity in the portfolio. */
+const DIAGNOSTIC_SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
+  high: vscode.DiagnosticSeverity.Warning,
+  medium: vscode.DiagnosticSeverity.Information,
+  low: vscode.DiagnosticSeverity.Hint,
+  none: vscode.DiagnosticSeverity.Hint,
+};
+
+/** A line's text from the folder's open documents (files are keyed by their path in the folder), if the file is open. */
+function openDocumentLines(folder: vscode.WorkspaceFolder): (file: string, line: number) => string | undefined {
+  const open = new Map(vscode.workspace.textDocuments.filter((d) => vscode.workspace.getWorkspaceFolder(d.uri)?.uri.toString() === folder.uri.toString()).map((d) => [relativePath(folder, d.uri), d]));
+  return (file, line) => {
+    const document = open.get(file);
+    return document && line <= document.lineCount ? document.lineAt(line - 1).text : undefined;
+  };
+}
+
 /** CodeLens, hovers, severity marks and (when enabled) diagnostics for debt in open editors. */
 export function registerEditorInsights(context: vscode.ExtensionContext, service: PortfolioService): vscode.DiagnosticCollection {
   const decorations = gutterDecorations();
@@ -71,8 +98,7 @@ export function registerEditorInsights(context: vscode.ExtensionContext, service
     const enabled = config().get<boolean>('decorations.enabled', true);
     const bySeverity: Record<Exclude<Severity, 'none'>, vscode.Range[]> = { high: [], medium: [], low: [] };
     if (enabled) {
-      for (const { item, range } of itemsInDocument(service, editor.document)) {
-        const severity = severityOf(item.score.interest);
+      for (const { item, range, severity } of itemsInDocument(service, editor.document)) {
         if (severity !== 'none' && isOpen(item)) bySeverity[severity].push(range);
       }
     }
@@ -85,10 +111,12 @@ export function registerEditorInsights(context: vscode.ExtensionContext, service
     const min = config().get<number>('diagnostics.minInterest', 4);
     for (const portfolio of service.portfolios()) {
       const byFile = new Map<string, vscode.Diagnostic[]>();
+      const openText = openDocumentLines(portfolio.folder);
       for (const item of portfolio.view.items.filter((i) => isOpen(i) && i.score.interest >= min)) {
-        const diagnostic = new vscode.Diagnostic(markRangeOf(item), `${titleOf(item)}: ${costLine(item.score)}`, severityOf(item.score.interest) === 'high' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information);
+        const severity = severityOf(item.score.interest, portfolio.view.totals.severity);
+        const diagnostic = new vscode.Diagnostic(squiggleRangeOf(item, openText(item.file, item.line)), `${titleOf(item)}: ${costLine(item.score)}`, DIAGNOSTIC_SEVERITY[severity]);
         diagnostic.source = 'Tech Debt';
-        diagnostic.code = item.id;
+        diagnostic.code = item.kind === 'annotation' ? item.tag : 'hotspot';
         byFile.set(item.file, [...(byFile.get(item.file) ?? []), diagnostic]);
       }
       for (const [file, list] of byFile) diagnostics.set(vscode.Uri.joinPath(portfolio.folder.uri, ...file.split('/')), list);
@@ -107,6 +135,7 @@ export function registerEditorInsights(context: vscode.ExtensionContext, service
     vscode.languages.registerHoverProvider({ scheme: 'file' }, new DebtHoverProvider(service)),
     service.onDidChange(refresh),
     vscode.window.onDidChangeVisibleTextEditors(refresh),
+    vscode.workspace.onDidOpenTextDocument(diagnose),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('debtPortfolio')) refresh();
     }),

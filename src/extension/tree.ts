@@ -29,11 +29,10 @@ function itemTreeItem(node: Extract<Node, { type: 'item' }>): vscode.TreeItem {
   for (const term of item.score.terms) tooltip.appendMarkdown(`- ${explain(term)}\n`);
   treeItem.tooltip = tooltip;
   const tag = item.kind === 'annotation' ? item.tag : item.kind;
-  treeItem.iconPath = new vscode.ThemeIcon(TAG_ICONS[tag] ?? 'comment', new vscode.ThemeColor(SEVERITY_COLOURS[severityOf(item.score.interest)]));
+  treeItem.iconPath = new vscode.ThemeIcon(TAG_ICONS[tag] ?? 'comment', new vscode.ThemeColor(SEVERITY_COLOURS[severityOf(item.score.interest, portfolio.view.totals.severity)]));
   treeItem.contextValue = `item-${item.status}`;
   const uri = vscode.Uri.joinPath(portfolio.folder.uri, ...item.file.split('/'));
   const selection = new vscode.Range(item.line - 1, item.column - 1, Math.max(item.endLine, item.line) - 1, Number.MAX_SAFE_INTEGER);
-  treeItem.resourceUri = uri;
   treeItem.command = { command: 'vscode.open', title: 'Open', arguments: [uri, { selection, preview: true }] };
   return treeItem;
 }

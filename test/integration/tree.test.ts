@@ -33,6 +33,7 @@ describe('Debt tree', () => {
     const item = (tree.getChildren(group as never) as Array<Node & { item: { tag?: string } }>).find((node) => node.item.tag === 'TODO')!;
     const treeItem = tree.getTreeItem(item as never);
     assert.equal(treeItem.command?.command, 'vscode.open');
+    assert.equal(treeItem.resourceUri, undefined, "an item row would carry its file's problem and git decorations");
     assert.match(String(treeItem.description), /h\/sprint · /);
     assert.match((treeItem.tooltip as vscode.MarkdownString).value, /effort 2h = 2 h/);
   });
