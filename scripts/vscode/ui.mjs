@@ -76,6 +76,33 @@ export async function runUiChecks() {
       await until(async () => /Ln 6, Col/.test((await page.textContent('.statusbar').catch(() => '')) ?? ''), 'the cursor on line 6');
     }, failures);
 
+    await check('Tag as Debt asks the text first, counts its steps, goes Back, and takes a typed effort', async () => {
+      const title = () => page.textContent('.quick-input-widget .quick-input-title');
+      await runCommand(page, 'Tech Debt: Tag as Debt');
+      await until(async () => /^Tag as Debt \(1\/5\): what to fix/.test((await title()) ?? ''), 'step 1 of 5: the text');
+      await page.keyboard.type('split the totals');
+      await page.keyboard.press('Enter');
+      await until(async () => /\(2\/5\): tag/.test((await title()) ?? ''), 'step 2 of 5: the tag');
+      await page.click('.quick-input-widget .quick-input-titlebar [aria-label="Back"]');
+      await until(async () => /\(1\/5\)/.test((await title()) ?? ''), 'back at step 1');
+      if ((await page.inputValue('.quick-input-widget input')) !== 'split the totals') throw new Error('the text was not kept on Back');
+      await page.keyboard.press('Enter');
+      await until(async () => /\(2\/5\)/.test((await title()) ?? ''), 'step 2 again');
+      await page.keyboard.press('Enter');
+      await until(async () => /\(3\/5\): impact/.test((await title()) ?? ''), 'step 3: impact');
+      await page.keyboard.press('Enter');
+      await until(async () => /\(4\/5\): effort/.test((await title()) ?? ''), 'step 4: effort');
+      await page.keyboard.type('3h');
+      await page.waitForSelector('.quick-input-list .monaco-list-row:has-text("as typed")');
+      await page.keyboard.press('Enter');
+      await until(async () => /\(5\/5\): owner/.test((await title()) ?? ''), 'step 5: owner');
+      await page.keyboard.press('Enter');
+      const editorText = async () => ((await page.textContent('.editor-instance .view-lines').catch(() => '')) ?? '').replace(/\u00a0/g, ' ');
+      await until(async () => (await editorText()).includes('DEBT(effort: 3h, impact: low): split the totals'), 'the comment inserted');
+      await page.screenshot({ path: path.join(artifacts, 'vscode-tag-as-debt.png') });
+      await page.keyboard.press('Control+Z');
+    }, failures);
+
     const frame = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
     await check('the dashboard opens from the command', async () => {
       await runCommand(page, 'Tech Debt: Open Dashboard');
@@ -103,6 +130,12 @@ export async function runUiChecks() {
     await check('a click on a dashboard row reveals the item in the editor', async () => {
       await frame.locator('#item-rows tr', { hasText: 'retries are hard-coded' }).click();
       await page.waitForSelector('.tab.active:has-text("deploy.py")');
+    }, failures);
+
+    await check('Tag as Debt with no editor open says what to do', async () => {
+      await runCommand(page, 'View: Close All Editors');
+      await runCommand(page, 'Tech Debt: Tag as Debt');
+      await page.waitForSelector('.notifications-toasts :text("open a file and put the cursor where the debt is"), .notification-list-item :text("open a file and put the cursor where the debt is")', { timeout: 10_000 });
     }, failures);
 
     await check('the status bar item opens the dashboard', async () => {

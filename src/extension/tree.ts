@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { describeFilter, filterItems, groupItems, GROUP_BY, parseFilterText, SORT_BY, type GroupBy, type ItemFilter, type SortBy } from '../core/portfolio/grouping';
+import { describeFilter, filterItems, filterText, groupItems, GROUP_BY, parseFilterText, SORT_BY, type GroupBy, type ItemFilter, type SortBy } from '../core/portfolio/grouping';
 import { costLine, explain, isOpen, round, severityOf, titleOf, type PortfolioItem } from '../core/portfolio/view';
 import type { FolderPortfolio, PortfolioService } from './portfolioService';
+import { labelled, pickChoice } from './pick';
 
 type Node =
   | { type: 'folder'; portfolio: FolderPortfolio }
@@ -130,12 +131,12 @@ export function registerTree(context: vscode.ExtensionContext, service: Portfoli
       describe();
     }),
     vscode.commands.registerCommand('debtPortfolio.groupBy', async (choice?: GroupBy) => {
-      const groupBy = choice ?? ((await vscode.window.showQuickPick([...GROUP_BY], { placeHolder: `Group debt by (now: ${provider.settings.groupBy})` })) as GroupBy | undefined);
+      const groupBy = choice ?? (await pickChoice('Group debt by', labelled(GROUP_BY, GROUP_LABELS), provider.settings.groupBy));
       if (groupBy) await provider.update({ groupBy });
       describe();
     }),
     vscode.commands.registerCommand('debtPortfolio.sortBy', async (choice?: SortBy) => {
-      const sortBy = choice ?? ((await vscode.window.showQuickPick([...SORT_BY], { placeHolder: `Sort debt by (now: ${provider.settings.sortBy})` })) as SortBy | undefined);
+      const sortBy = choice ?? (await pickChoice('Sort debt by', labelled(SORT_BY, SORT_LABELS), provider.settings.sortBy));
       if (sortBy) await provider.update({ sortBy });
       describe();
     }),
@@ -152,11 +153,14 @@ export function registerTree(context: vscode.ExtensionContext, service: Portfoli
   return provider;
 }
 
+const GROUP_LABELS: Partial<Record<GroupBy, string>> = { file: 'File', folder: 'Folder', tag: 'Tag', owner: 'Owner', status: 'Status', sprint: 'Sprint' };
+const SORT_LABELS: Record<SortBy, string> = { interest: 'Interest (h/sprint), highest first', payback: 'Payback, quickest first', age: 'Age, oldest first', principal: 'Principal (hours to fix), smallest first' };
+
 async function askFilter(current: ItemFilter): Promise<ItemFilter | undefined> {
   const text = await vscode.window.showInputBox({
     title: 'Filter debt',
     prompt: 'Words to match, and any of tag:TODO owner:alice status:planned >=2 (minimum h/sprint)',
-    value: describeFilter(current) ? undefined : '',
+    value: filterText(current),
   });
   return text === undefined ? undefined : parseFilterText(text);
 }

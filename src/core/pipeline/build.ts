@@ -168,6 +168,17 @@ function vendoredTest(scan: ScanResult, globs: readonly string[]): (file: string
 }
 
 /**
+ * An editor's text without the annotations still being typed: META left open (`TODO(own`), or META with no text
+ * after it yet (`TODO()`, which an editor's closing bracket makes of `TODO(`). A file read from disk keeps them.
+ */
+function withoutHalfTyped(found: FileScan, text: string): FileScan {
+  const lines = text.split(/\r\n|\r|\n/);
+  const halfTyped = (item: DebtItem): boolean =>
+    item.kind === 'annotation' && (item.warnings.some((w) => w.code === 'meta-unclosed') || (item.text === '' && (lines[item.line - 1] ?? '').slice(item.column - 1).startsWith(`${item.tag}(`)));
+  return { ...found, items: found.items.filter((item) => !halfTyped(item)) };
+}
+
+/**
  * A new portfolio from a previous one with some files' items found again (an edit, a save, files changed on disk):
  * the same `fileItems` as a full scan, the config read once, everything scored again and planned against the
  * store as it is now (reconciled in memory: only a full scan records). The previous portfolio is not changed.
@@ -183,7 +194,7 @@ export async function rebuild(previous: Portfolio, changed: readonly ChangedFile
   for (const { file, text } of changed) {
     options.signal?.throwIfAborted();
     if (!filter.accepts(file) || vendored(file)) replaced.set(file, { items: [], warnings: [] });
-    else if (text !== undefined) replaced.set(file, (await fileItems(file, text, context)) ?? { items: [], warnings: [] });
+    else if (text !== undefined) replaced.set(file, withoutHalfTyped((await fileItems(file, text, context)) ?? { items: [], warnings: [] }, text));
     else replaced.set(file, await scanFile(root, file, { ...context, maxBytes: config.maxFileSizeBytes, cache: options.cache }));
   }
   const kept = <T extends { file: string }>(list: readonly T[]) => list.filter((entry) => !replaced.has(entry.file));

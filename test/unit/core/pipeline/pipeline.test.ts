@@ -97,6 +97,17 @@ describe('pipeline', () => {
       assert.notEqual(rebuilt, previous);
     });
 
+    it('leaves out an annotation still being typed in the editor, and keeps it when the file is read from disk', async () => {
+      const scorer = historyScorer();
+      const previous = await buildPortfolio(root, { scorer, today: TODAY, record: false });
+      const typing = 'a = 1  # TODO()\nb = 2  # FIXME(owner: al\nc = 3  # HACK(effort: 2h): done typing\n# BUG\n';
+      const live = await rebuild(previous, [{ file: 'typing.py', text: typing }], { scorer, today: TODAY });
+      const texts = (portfolio: Portfolio) => portfolio.view.items.filter((item) => item.file === 'typing.py').map((item) => item.kind === 'annotation' && `${item.tag} ${item.text}`);
+      assert.deepEqual(texts(live), ['HACK done typing', 'BUG ']);
+      writeFiles(root, { 'typing.py': typing });
+      assert.equal(texts(await rebuild(previous, [{ file: 'typing.py' }], { scorer, today: TODAY })).length, 4);
+    });
+
     it('drops the items of a file the team config excludes', async () => {
       const scorer = historyScorer();
       const previous = await buildPortfolio(root, { scorer, today: TODAY });
