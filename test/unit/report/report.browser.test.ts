@@ -63,10 +63,10 @@ describe('HTML report in Chromium', function () {
     removeDir(dir);
   });
 
-  async function open(theme: (typeof THEMES)[number]): Promise<Page> {
-    const file = path.join(dir, `report-${theme}.html`);
+  async function open(theme: (typeof THEMES)[number] | undefined, colorScheme: 'light' | 'dark' = 'dark'): Promise<Page> {
+    const file = path.join(dir, `report-${theme ?? 'auto'}.html`);
     writeFileSync(file, toHtmlReport(model, reportAssets(), theme));
-    const next = await browser.newPage({ viewport: { width: 1280, height: 1800 } });
+    const next = await browser.newPage({ viewport: { width: 1280, height: 1800 }, colorScheme });
     next.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
     next.on('pageerror', (error) => consoleErrors.push(String(error)));
     next.on('request', (request) => !request.url().startsWith('file:') && !request.url().startsWith('data:') && requests.push(request.url()));
@@ -130,10 +130,32 @@ describe('HTML report in Chromium', function () {
     assert.equal((await rows()).length, model.items.length);
   });
 
-  it('shows plan edits as the CLI command to run (read-only)', async () => {
+  it('shows plan edits as the CLI command to run, beside the entry clicked (read-only)', async () => {
     await page.click('#plan-items li vscode-button');
     const status = await page.textContent('#status');
     assert.match(status ?? '', /^Read-only report\. To make this change run: debt-portfolio status [0-9a-f]{16} --set accepted --unpin$/);
+    const firstId = model.roadmap[0]!.items[0]!.id;
+    assert.equal(await page.textContent('#plan-items li:first-child .cli-command'), `debt-portfolio status ${firstId} --set accepted --unpin`);
+    await page.click('#item-rows tr button.row-action');
+    assert.match((await page.textContent('#item-rows tr td .cli-command')) ?? '', /^debt-portfolio status [0-9a-f]{16} --set (planned|accepted --unpin)$/);
+  });
+
+  it('follows prefers-color-scheme with a light and a dark theme, and a change of it', async () => {
+    const background = (themed: Page) => themed.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const light = await open(undefined, 'light');
+    assert.equal(await light.getAttribute('body', 'class'), 'vscode-light');
+    assert.equal(await background(light), 'rgb(255, 255, 255)');
+    await light.screenshot({ path: path.join(ARTIFACTS, 'report-auto-light.png'), fullPage: true });
+    await light.emulateMedia({ colorScheme: 'dark' });
+    await light.waitForFunction(() => document.body.className === 'vscode-dark');
+    assert.equal(await background(light), 'rgb(31, 31, 31)');
+    await light.close();
+    const dark = await open(undefined, 'dark');
+    assert.equal(await dark.getAttribute('body', 'class'), 'vscode-dark');
+    const canvases = await paintedCanvases(dark);
+    for (const canvas of canvases) assert.ok(canvas.painted > 100, `${canvas.id} is empty`);
+    await dark.screenshot({ path: path.join(ARTIFACTS, 'report-auto-dark.png'), fullPage: true });
+    await dark.close();
   });
 
   it('keeps hostile item text inert', async () => {
