@@ -56,6 +56,10 @@ const SCHEMA = {
 } as const;
 
 type Schema = typeof SCHEMA;
+
+/** The whole file as one schema, every key optional with its default: what an editor checks the file against. */
+export const configFileSchema = () =>
+  z.object(Object.fromEntries(Object.entries(SCHEMA).map(([key, { schema, fallback }]) => [key, (schema as z.ZodType).default(fallback)]))).strict();
 export type TeamConfig = { [K in keyof Schema]: z.infer<Schema[K]['schema']> };
 
 export function defaultConfig(): TeamConfig {

@@ -57,7 +57,8 @@ class DebtHoverProvider implements vscode.HoverProvider {
   }
 }
 
-const GUTTER_COLOURS: Record<Exclude<Severity, 'none'>, string> = { high: 'charts.red', medium: 'charts.orange', low: 'charts.yellow' };
+/** Theme colours the manifest contributes (themable, defaulting to the chart colours). */
+const GUTTER_COLOURS: Record<Exclude<Severity, 'none'>, string> = { high: 'debtPortfolio.severity.high', medium: 'debtPortfolio.severity.medium', low: 'debtPortfolio.severity.low' };
 
 function gutterDecorations(): Record<Exclude<Severity, 'none'>, vscode.TextEditorDecorationType> {
   const make = (colour: string) =>

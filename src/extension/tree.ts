@@ -16,7 +16,7 @@ interface TreeSettings {
 }
 
 const STATE_KEY = 'debtPortfolio.tree';
-const SEVERITY_COLOURS = { high: 'charts.red', medium: 'charts.orange', low: 'charts.yellow', none: 'disabledForeground' } as const;
+const SEVERITY_COLOURS = { high: 'debtPortfolio.severity.high', medium: 'debtPortfolio.severity.medium', low: 'debtPortfolio.severity.low', none: 'disabledForeground' } as const;
 const TAG_ICONS: Record<string, string> = { TODO: 'checklist', FIXME: 'bug', BUG: 'bug', HACK: 'tools', XXX: 'warning', DEBT: 'credit-card', OPTIMIZE: 'dashboard', REFACTOR: 'symbol-structure', hotspot: 'flame' };
 
 function itemTreeItem(node: Extract<Node, { type: 'item' }>): vscode.TreeItem {
