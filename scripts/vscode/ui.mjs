@@ -83,7 +83,7 @@ export async function runUiChecks() {
       await page.keyboard.type('split the totals');
       await page.keyboard.press('Enter');
       await until(async () => /\(2\/5\): tag/.test((await title()) ?? ''), 'step 2 of 5: the tag');
-      await page.click('.quick-input-widget .quick-input-titlebar [aria-label="Back"]');
+      await page.click('.quick-input-widget .codicon-quick-input-back');
       await until(async () => /\(1\/5\)/.test((await title()) ?? ''), 'back at step 1');
       if ((await page.inputValue('.quick-input-widget input')) !== 'split the totals') throw new Error('the text was not kept on Back');
       await page.keyboard.press('Enter');
@@ -102,6 +102,7 @@ export async function runUiChecks() {
       await page.screenshot({ path: path.join(artifacts, 'vscode-tag-as-debt.png') });
       await page.keyboard.press('Control+Z');
     }, failures);
+    await page.keyboard.press('Escape');
 
     const frame = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
     await check('the dashboard opens from the command', async () => {
@@ -135,7 +136,7 @@ export async function runUiChecks() {
     await check('Tag as Debt with no editor open says what to do', async () => {
       await runCommand(page, 'View: Close All Editors');
       await runCommand(page, 'Tech Debt: Tag as Debt');
-      await page.waitForSelector('.notifications-toasts :text("open a file and put the cursor where the debt is"), .notification-list-item :text("open a file and put the cursor where the debt is")', { timeout: 10_000 });
+      await page.getByText('open a file and put the cursor where the debt is').first().waitFor({ timeout: 10_000 });
     }, failures);
 
     await check('the status bar item opens the dashboard', async () => {

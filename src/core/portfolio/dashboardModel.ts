@@ -11,10 +11,13 @@ const PAYBACK_BINS: Array<[string, number]> = [
   ['≥ 16', Number.POSITIVE_INFINITY],
 ];
 
+/** The files at the root, grouped by folder, are a group of their own: named so, not ".". */
+const TOP_LEVEL = '(top level)';
+
 function slices(items: PortfolioItem[], by: 'folder' | 'tag' | 'owner', top = 12): Slice[] {
   return groupItems(items, by, 'interest')
     .slice(0, top)
-    .map((group) => ({ label: group.key, value: group.interest }));
+    .map((group) => ({ label: by === 'folder' && group.key === '.' ? TOP_LEVEL : group.key, value: group.interest }));
 }
 
 function paybackBins(items: PortfolioItem[]): Slice[] {
