@@ -39,7 +39,8 @@ function ask(step: Step, position: string, first: boolean, previous?: string): P
     if ('items' in input) {
       const fixed = step.choices!.map((label) => ({ label }));
       input.items = fixed;
-      input.activeItems = fixed.filter((item) => item.label === previous);
+      const chosenBefore = fixed.filter((item) => item.label === previous);
+      if (chosenBefore.length > 0) input.activeItems = chosenBefore;
       input.onDidChangeValue((typed) => {
         const offered = typed && !step.choices!.includes(typed) && !step.problem?.(typed);
         input.items = offered ? [{ label: typed, description: 'as typed' }, ...fixed] : fixed;
