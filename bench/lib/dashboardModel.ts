@@ -23,7 +23,7 @@ const items: PortfolioItem[] = Array.from({ length: Number(count) }, (_, i) => {
 const settings = { capacityHours: 240, allocationPercent: 20, sprintLengthDays: 14, firstSprintStart: '2026-01-05', roadmapSprints: 4, adherenceSprints: 6 };
 const plan = planPortfolio(items.map((i) => ({ id: i.id, principal: i.score.principal, interest: i.score.interest, status: i.status })), emptyPortfolio(), settings, '2026-11-24');
 const view = { version: 1 as const, generatedAt: new Date().toISOString(), root: '/bench', items, plan, totals: totalsOf(items) };
-const trend = [1, 2, 3, 4, 5, 6].map((k) => ({ label: `S${k}`, openItems: Number(count) - k * 10, interest: 100 - k }));
+const trend = [1, 2, 3, 4, 5, 6].map((k) => ({ sprint: k, openItems: Number(count) - k * 10, interest: 100 - k }));
 const script = buildSync({ entryPoints: [path.join(repo, 'src/webview/main.ts')], bundle: true, platform: 'browser', format: 'iife', target: 'es2022', write: false, minify: true, tsconfig: path.join(repo, 'tsconfig.webview.json'), logLevel: 'error' }).outputFiles[0]!.text;
 const styles = ['dashboard.css', 'report-themes.css'].map((f) => readFileSync(path.join(repo, 'media', f), 'utf8'));
 writeFileSync(out!, toHtmlReport(toDashboardModel(view, { readOnly: true, trend }), { script, styles }));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_TAGS } from './annotations/grammar';
 import { DEFAULT_MAX_FILE_SIZE } from './files/readText';
+import { DEFAULT_VENDORED } from './files/vendored';
 import type { Warning } from './model';
 import { parseJsonText } from './text/json';
 import { patternProblem } from './text/pattern';
@@ -25,6 +26,7 @@ const SCHEMA = {
   tags: { schema: z.array(z.string().regex(/^[A-Za-z][\w-]*$/)).min(1), fallback: DEFAULT_TAGS },
   include: { schema: z.array(z.string().min(1)), fallback: [] as string[] },
   exclude: { schema: z.array(z.string().min(1)), fallback: [] as string[] },
+  vendored: { schema: z.array(z.string().min(1)), fallback: DEFAULT_VENDORED },
   maxFileSizeBytes: { schema: z.number().int().positive(), fallback: DEFAULT_MAX_FILE_SIZE },
   sprintLengthDays: { schema: z.number().int().min(1).max(90), fallback: 14 },
   firstSprintStart: { schema: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => !Number.isNaN(Date.parse(d)), 'not a date'), fallback: '2026-01-05' },
@@ -60,6 +62,10 @@ const SCHEMA = {
 } as const;
 
 type Schema = typeof SCHEMA;
+
+/** The whole file as one schema, every key optional with its default: what an editor checks the file against. */
+export const configFileSchema = () =>
+  z.object(Object.fromEntries(Object.entries(SCHEMA).map(([key, { schema, fallback }]) => [key, (schema as z.ZodType).default(fallback)]))).strict();
 export type TeamConfig = { [K in keyof Schema]: z.infer<Schema[K]['schema']> };
 
 export function defaultConfig(): TeamConfig {

@@ -89,11 +89,14 @@ export type SkipReason =
   | 'symlink-outside-root'
   | 'symlink-loop'
   | 'symlink-broken'
-  | 'submodule';
+  | 'submodule'
+  | 'vendored';
 
 export interface SkippedFile {
   file: string;
   reason: SkipReason;
+  /** Why the file was left out, when the reason alone does not say (which rule made it vendored). */
+  why?: string;
 }
 
 export interface ScanStats {

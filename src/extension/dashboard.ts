@@ -69,7 +69,7 @@ export class DashboardPanel implements vscode.Disposable {
     const portfolio = this.portfolio();
     if (!this.ready || !portfolio) return;
     const notices = this.service.portfolios().length > 1 ? [...portfolio.notices, `showing ${portfolio.folder.name}, the first of ${this.service.portfolios().length} folders`] : portfolio.notices;
-    this.post({ type: 'model', model: toDashboardModel(portfolio.view, { readOnly: false, notices, backtest: this.backtestOf(portfolio) }) });
+    this.post({ type: 'model', model: toDashboardModel(portfolio.view, { readOnly: false, notices, trend: portfolio.trend, backtest: this.backtestOf(portfolio) }) });
   }
 
   /** The folder's back-test panel when the worker has it; the first call asks for it and shows the model again when it comes. */

@@ -2,14 +2,24 @@ import * as vscode from 'vscode';
 import { costLine, explain, isOpen, severityOf, titleOf, type PortfolioItem, type Severity } from '../core/portfolio/view';
 import { customTags } from './customTags';
 import { breakdown } from './itemHover';
-import { itemsInDocument, markRangeOf } from './documentItems';
-import type { PortfolioService } from './portfolioService';
+import { itemsInDocument, squiggleRangeOf } from './documentItems';
+import { relativePath, type PortfolioService } from './portfolioService';
 
 const config = () => vscode.workspace.getConfiguration('debtPortfolio');
 
 /** "5.6 h/sprint · payback 2.1 sprints", after the figures that make a hotspot one. */
 const lensTitle = (item: PortfolioItem, sprintLengthDays?: number): string =>
   item.kind === 'hotspot' ? `Hotspot: cognitive ${item.metrics.cognitive}, cyclomatic ${item.metrics.cyclomatic} · ${costLine(item.score, sprintLengthDays)}` : costLine(item.score, sprintLengthDays);
+
+/** The cost, then what to do about it: plan it this sprint (or unplan it), or open it in the dashboard. */
+function lensesOf(item: PortfolioItem, at: vscode.Range, sprintLengthDays?: number): vscode.CodeLens[] {
+  const plan = item.status === 'planned' ? { title: 'Unplan', command: 'debtPortfolio.unplan' } : { title: 'Plan this sprint', command: 'debtPortfolio.planThisSprint' };
+  return [
+    new vscode.CodeLens(at, { title: lensTitle(item, sprintLengthDays), command: 'debtPortfolio.showInDashboard', arguments: [item.id], tooltip: item.score.terms.map(explain).join('\n') }),
+    new vscode.CodeLens(at, { ...plan, arguments: [item.id] }),
+    new vscode.CodeLens(at, { title: 'Open in dashboard', command: 'debtPortfolio.showInDashboard', arguments: [item.id] }),
+  ];
+}
 
 class DebtCodeLensProvider implements vscode.CodeLensProvider {
   readonly onDidChangeCodeLenses: vscode.Event<void>;
@@ -20,7 +30,7 @@ class DebtCodeLensProvider implements vscode.CodeLensProvider {
     if (!config().get<boolean>('codeLens.enabled', true)) return [];
     return itemsInDocument(this.service, document)
       .filter(({ item }) => isOpen(item))
-      .map(({ item, range, view }) => new vscode.CodeLens(new vscode.Range(range.start, range.start), { title: lensTitle(item, view.sprintLengthDays), command: 'debtPortfolio.showInDashboard', arguments: [item.id], tooltip: item.score.terms.map(explain).join('\n') }));
+      .flatMap(({ item, range, view }) => lensesOf(item, new vscode.Range(range.start, range.start), view.sprintLengthDays));
   }
 }
 
@@ -33,7 +43,8 @@ class DebtHoverProvider implements vscode.HoverProvider {
   }
 }
 
-const GUTTER_COLOURS: Record<Exclude<Severity, 'none'>, string> = { high: 'charts.red', medium: 'charts.orange', low: 'charts.yellow' };
+/** Theme colours the manifest contributes (themable, defaulting to the chart colours). */
+const GUTTER_COLOURS: Record<Exclude<Severity, 'none'>, string> = { high: 'debtPortfolio.severity.high', medium: 'debtPortfolio.severity.medium', low: 'debtPortfolio.severity.low' };
 
 function gutterDecorations(): Record<Exclude<Severity, 'none'>, vscode.TextEditorDecorationType> {
   const make = (colour: string) =>
@@ -71,6 +82,23 @@ function tagHighlights(): { typeOf(colour: string | undefined): vscode.TextEdito
   return { typeOf, all: () => [...types.values()], dispose: () => types.forEach((type) => type.dispose()) };
 }
 
+/** The Problems panel's level for each severity in the portfolio. */
+const DIAGNOSTIC_SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
+  high: vscode.DiagnosticSeverity.Warning,
+  medium: vscode.DiagnosticSeverity.Information,
+  low: vscode.DiagnosticSeverity.Hint,
+  none: vscode.DiagnosticSeverity.Hint,
+};
+
+/** A line's text from the folder's open documents (files are keyed by their path in the folder), if the file is open. */
+function openDocumentLines(folder: vscode.WorkspaceFolder): (file: string, line: number) => string | undefined {
+  const open = new Map(vscode.workspace.textDocuments.filter((d) => vscode.workspace.getWorkspaceFolder(d.uri)?.uri.toString() === folder.uri.toString()).map((d) => [relativePath(folder, d.uri), d]));
+  return (file, line) => {
+    const document = open.get(file);
+    return document && line <= document.lineCount ? document.lineAt(line - 1).text : undefined;
+  };
+}
+
 /** CodeLens, hovers, severity marks, tag highlights and (when enabled) diagnostics for debt in open editors. */
 export function registerEditorInsights(context: vscode.ExtensionContext, service: PortfolioService): vscode.DiagnosticCollection {
   const decorations = gutterDecorations();
@@ -82,8 +110,7 @@ export function registerEditorInsights(context: vscode.ExtensionContext, service
     const enabled = config().get<boolean>('decorations.enabled', true);
     const bySeverity: Record<Exclude<Severity, 'none'>, vscode.Range[]> = { high: [], medium: [], low: [] };
     if (enabled) {
-      for (const { item, range } of itemsInDocument(service, editor.document)) {
-        const severity = severityOf(item.score.interest);
+      for (const { item, range, severity } of itemsInDocument(service, editor.document)) {
         if (severity !== 'none' && isOpen(item)) bySeverity[severity].push(range);
       }
     }
@@ -101,10 +128,12 @@ export function registerEditorInsights(context: vscode.ExtensionContext, service
     const min = config().get<number>('diagnostics.minInterest', 4);
     for (const portfolio of service.portfolios()) {
       const byFile = new Map<string, vscode.Diagnostic[]>();
+      const openText = openDocumentLines(portfolio.folder);
       for (const item of portfolio.view.items.filter((i) => isOpen(i) && i.score.interest >= min)) {
-        const diagnostic = new vscode.Diagnostic(markRangeOf(item), `${titleOf(item)}: ${costLine(item.score, portfolio.view.sprintLengthDays)}`, severityOf(item.score.interest) === 'high' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information);
+        const severity = severityOf(item.score.interest, portfolio.view.totals.severity);
+        const diagnostic = new vscode.Diagnostic(squiggleRangeOf(item, openText(item.file, item.line)), `${titleOf(item)}: ${costLine(item.score, portfolio.view.sprintLengthDays)}`, DIAGNOSTIC_SEVERITY[severity]);
         diagnostic.source = 'Tech Debt';
-        diagnostic.code = item.id;
+        diagnostic.code = item.kind === 'annotation' ? item.tag : 'hotspot';
         byFile.set(item.file, [...(byFile.get(item.file) ?? []), diagnostic]);
       }
       for (const [file, list] of byFile) diagnostics.set(vscode.Uri.joinPath(portfolio.folder.uri, ...file.split('/')), list);
@@ -124,6 +153,7 @@ export function registerEditorInsights(context: vscode.ExtensionContext, service
     vscode.languages.registerHoverProvider({ scheme: 'file' }, new DebtHoverProvider(service)),
     service.onDidChange(refresh),
     vscode.window.onDidChangeVisibleTextEditors(refresh),
+    vscode.workspace.onDidOpenTextDocument(diagnose),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('debtPortfolio')) refresh();
     }),

@@ -8,6 +8,7 @@ import { createSessionClient, workerMemoryMb, type SessionClient } from './sessi
 import { registerStatusBar } from './statusBar';
 import { registerTagging } from './tagging';
 import { registerTree, type DebtTreeProvider } from './tree';
+import { useZodWithoutEval } from './hostZod';
 
 /** When the bundle began to evaluate (set by its first line, see esbuild.config.mjs) and when this module ran. */
 const bundleEvaluatedMs = performance.now() - ((globalThis as { __debtPortfolioBundleStart?: number }).__debtPortfolioBundleStart ?? performance.now());
@@ -32,6 +33,7 @@ export interface DebtPortfolioApi {
 
 export function activate(context: vscode.ExtensionContext): DebtPortfolioApi {
   const started = performance.now();
+  useZodWithoutEval();
   const log = vscode.window.createOutputChannel('Tech Debt', { log: true });
   const client = createSessionClient(context.extensionPath, { cacheDir: context.storageUri?.fsPath }, log);
   const service = createPortfolioService(log, client);

@@ -1,11 +1,14 @@
 import * as vscode from 'vscode';
 import { STATUSES, type Status } from '../core/store/schema';
+import { labelled, pickChoice } from './pick';
 import type { PortfolioService } from './portfolioService';
 
 /** Tree nodes pass themselves (with their folder); commands run from code or tests pass an id. */
 type ItemArgument = string | { item?: { id: string }; portfolio?: { folder: vscode.WorkspaceFolder } } | undefined;
 const targetOf = (argument: ItemArgument): { id?: string; folder?: string } =>
   typeof argument === 'string' ? { id: argument } : { id: argument?.item?.id, folder: argument?.portfolio?.folder.uri.toString() };
+
+const STATUS_LABELS: Record<Exclude<Status, 'done'>, string> = { open: 'Open', planned: 'Planned', accepted: 'Accepted (we live with it)', wontfix: "Won't fix" };
 
 export function registerItemCommands(context: vscode.ExtensionContext, service: PortfolioService): void {
   const withItem = (run: (id: string, folder: string | undefined) => Promise<unknown>) => async (argument: ItemArgument) => {
@@ -29,7 +32,7 @@ export function registerItemCommands(context: vscode.ExtensionContext, service: 
       'debtPortfolio.setStatus',
       withItem(async (id, folder) => {
         const choices = STATUSES.filter((s): s is Exclude<Status, 'done'> => s !== 'done');
-        const status = (await vscode.window.showQuickPick(choices, { title: 'Set the status of this debt item' })) as Exclude<Status, 'done'> | undefined;
+        const status = await pickChoice('Set the status of this debt item', labelled(choices, STATUS_LABELS), service.find(id, folder)!.item.status as Exclude<Status, 'done'>);
         if (!status) return;
         const notes = status === 'accepted' || status === 'wontfix' ? await vscode.window.showInputBox({ title: 'Why? (saved as a note)' }) : undefined;
         await service.decide(id, { status, ...(notes ? { notes } : {}) }, folder);

@@ -13,6 +13,8 @@ export interface FolderPortfolio {
   view: PortfolioView;
   /** What is off or wrong (history off, store read-only), in words for the view. */
   notices: string[];
+  /** Past sprints' figures for the dashboard's trend chart (read by the worker after a full scan). */
+  trend: SessionState['trend'];
 }
 
 /** The one place the extension gets portfolios from and sends decisions to. */
@@ -58,7 +60,7 @@ export function createPortfolioService(log: vscode.LogOutputChannel, client: Ses
     const current = entries.get(key);
     if (current && current.folder.uri.fsPath === root && current.generation >= state.generation) return;
     const notices = [...state.notices, ...(gitAllowed() ? [] : ['untrusted workspace: git is off'])];
-    entries.set(key, { folder, view: state.view, notices, generation: state.generation });
+    entries.set(key, { folder, view: state.view, notices, trend: state.trend, generation: state.generation });
     changed.fire();
   }
 

@@ -1,50 +1,33 @@
 import * as vscode from 'vscode';
 import { DEFAULT_TAGS } from '../core/annotations/grammar';
-import { IMPACTS } from '../core/annotations/meta';
-import type { Impact, Meta } from '../core/model';
+import type { Meta } from '../core/model';
 import { commentSyntaxOf } from '../core/tagging/commentSyntax';
 import { debtCommentLine, tagInLine, trackAsDebt } from '../core/tagging/debtComment';
 import { metaCompletions } from '../core/tagging/metaCompletion';
 import type { PortfolioService } from './portfolioService';
+import { askDebtComment, askMeta } from './tagWizard';
 
-const EFFORTS = ['30m', '2h', '4h', '1d', '2d'];
 const today = (): string => new Date().toISOString().slice(0, 10);
 
 function knownOwners(service: PortfolioService): string[] {
   return [...new Set(service.portfolios().flatMap((p) => p.view.items.map((item) => item.owner).filter((o): o is string => Boolean(o))))].sort();
 }
 
-/** Asks for impact, effort and owner; undefined when the user cancels. */
-async function askMeta(service: PortfolioService, withTag: boolean): Promise<{ tag: string; meta: Meta } | undefined> {
-  const tag = withTag ? await vscode.window.showQuickPick(['DEBT', 'TODO', 'FIXME', 'HACK', 'REFACTOR', 'OPTIMIZE'], { title: 'Tag as Debt (1/4): tag' }) : 'DEBT';
-  if (!tag) return undefined;
-  const impact = await vscode.window.showQuickPick([...IMPACTS], { title: 'Tag as Debt: impact on the team' });
-  if (!impact) return undefined;
-  const effort = await vscode.window.showQuickPick(EFFORTS, { title: 'Tag as Debt: effort to fix' });
-  if (!effort) return undefined;
-  const owners = knownOwners(service);
-  const ownerPick = await vscode.window.showQuickPick(['(no owner)', ...owners, '(someone else…)'], { title: 'Tag as Debt: owner' });
-  if (!ownerPick) return undefined;
-  const owner = ownerPick === '(someone else…)' ? await vscode.window.showInputBox({ title: 'Owner', validateInput: (v) => (/^[^\s,()]+$/.test(v) ? undefined : 'one name, no spaces') }) : ownerPick;
-  if (owner === undefined) return undefined;
-  const meta: Meta = { impact: impact as Impact, effort };
-  if (owner !== '(no owner)') meta.owner = owner;
-  return { tag, meta };
-}
-
 /** Inserts a debt comment for the file's language above the selection (or at the cursor's line). */
 async function tagAsDebt(service: PortfolioService, preset?: { tag: string; meta: Meta; text: string }): Promise<boolean> {
   const editor = vscode.window.activeTextEditor;
-  if (!editor) return false;
+  if (!editor) {
+    void vscode.window.showInformationMessage('Tech Debt: open a file and put the cursor where the debt is, then run Tag as Debt.');
+    return false;
+  }
   const syntax = commentSyntaxOf(editor.document.languageId);
   if (!syntax) {
     void vscode.window.showWarningMessage(`Tech Debt: no comment syntax known for ${editor.document.languageId}.`);
     return false;
   }
-  const answers = preset ?? (await askMeta(service, true));
+  const answers = preset ?? (await askDebtComment(knownOwners(service)));
   if (!answers) return false;
-  const text = preset?.text ?? (await vscode.window.showInputBox({ title: 'Tag as Debt: what to fix, and why', value: '' }));
-  if (!text) return false;
+  const { text } = answers;
   const line = editor.document.lineAt(editor.selection.start.line);
   const indent = line.text.slice(0, line.firstNonWhitespaceCharacterIndex);
   const comment = debtCommentLine(syntax, indent, { tag: answers.tag, meta: answers.meta, text });
@@ -56,9 +39,10 @@ class MetaCompletionProvider implements vscode.CompletionItemProvider {
   provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
     const line = document.lineAt(position.line).text;
     const completions = metaCompletions(line, position.character, DEFAULT_TAGS, { owners: knownOwners(this.service), today: today() });
-    return completions?.map((c) => {
+    return completions?.map((c, index) => {
       const item = new vscode.CompletionItem(c.label, c.kind === 'key' ? vscode.CompletionItemKind.Property : vscode.CompletionItemKind.Value);
       item.insertText = c.insertText;
+      item.sortText = String(index).padStart(4, '0');
       item.detail = c.detail;
       if (c.kind === 'key') item.command = { command: 'editor.action.triggerSuggest', title: 'values' };
       return item;
@@ -84,7 +68,7 @@ async function trackLine(service: PortfolioService, uri: vscode.Uri, lineNumber:
   const document = await vscode.workspace.openTextDocument(uri);
   const syntax = commentSyntaxOf(document.languageId);
   if (!syntax) return false;
-  const chosen = meta ?? (await askMeta(service, false))?.meta;
+  const chosen = meta ?? (await askMeta(knownOwners(service)));
   if (!chosen) return false;
   const line = document.lineAt(lineNumber);
   const rewritten = trackAsDebt(line.text, syntax, DEFAULT_TAGS, chosen);

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
-import { describeFilter, filterItems, groupItems, GROUP_BY, itemsShown, parseFilterText, SHOWN_KINDS, SORT_BY, type GroupBy, type ItemFilter, type ShownKinds, type SortBy } from '../core/portfolio/grouping';
+import { describeFilter, filterItems, filterText, groupItems, GROUP_BY, itemsShown, parseFilterText, SHOWN_KINDS, SORT_BY, type GroupBy, type ItemFilter, type ShownKinds, type SortBy } from '../core/portfolio/grouping';
 import { costLine, functionNameOf, isOpen, labelOf, severityOf, type PortfolioItem } from '../core/portfolio/view';
 import { formatInterest } from '../shared/format';
 import { customTags } from './customTags';
 import { breakdown } from './itemHover';
 import type { FolderPortfolio, PortfolioService } from './portfolioService';
+import { labelled, pickChoice } from './pick';
 
 type Node =
   | { type: 'folder'; portfolio: FolderPortfolio }
@@ -18,7 +19,7 @@ interface TreeSettings {
 }
 
 const STATE_KEY = 'debtPortfolio.tree';
-const SEVERITY_COLOURS = { high: 'charts.red', medium: 'charts.orange', low: 'charts.yellow', none: 'disabledForeground' } as const;
+const SEVERITY_COLOURS = { high: 'debtPortfolio.severity.high', medium: 'debtPortfolio.severity.medium', low: 'debtPortfolio.severity.low', none: 'disabledForeground' } as const;
 const TAG_ICONS: Record<string, string> = { TODO: 'checklist', FIXME: 'bug', BUG: 'bug', HACK: 'tools', XXX: 'warning', DEBT: 'credit-card', OPTIMIZE: 'dashboard', REFACTOR: 'symbol-structure', hotspot: 'flame', file: 'file' };
 
 const SHOWN_KEY = 'tree.show';
@@ -44,10 +45,9 @@ function itemTreeItem(node: Extract<Node, { type: 'item' }>, groupBy: GroupBy): 
   treeItem.tooltip = breakdown(item, portfolio.view);
   const tag = item.kind === 'annotation' ? item.tag : item.kind;
   const custom = customTags().tags.find((t) => t.tag === tag);
-  treeItem.iconPath = new vscode.ThemeIcon(custom?.icon ?? TAG_ICONS[tag] ?? 'comment', new vscode.ThemeColor(SEVERITY_COLOURS[severityOf(item.score.interest)]));
+  treeItem.iconPath = new vscode.ThemeIcon(custom?.icon ?? TAG_ICONS[tag] ?? 'comment', new vscode.ThemeColor(SEVERITY_COLOURS[severityOf(item.score.interest, portfolio.view.totals.severity)]));
   treeItem.contextValue = `item-${item.status}`;
   const uri = vscode.Uri.joinPath(portfolio.folder.uri, ...item.file.split('/'));
-  treeItem.resourceUri = uri;
   treeItem.command = { command: 'debtPortfolio.openItem', title: 'Open', arguments: [uri, item.line, item.column, item.endLine] };
   return treeItem;
 }
@@ -149,12 +149,12 @@ export function registerTree(context: vscode.ExtensionContext, service: Portfoli
       describe();
     }),
     vscode.commands.registerCommand('debtPortfolio.groupBy', async (choice?: GroupBy) => {
-      const groupBy = choice ?? ((await vscode.window.showQuickPick([...GROUP_BY], { placeHolder: `Group debt by (now: ${provider.settings.groupBy})` })) as GroupBy | undefined);
+      const groupBy = choice ?? (await pickChoice('Group debt by', labelled(GROUP_BY, GROUP_LABELS), provider.settings.groupBy));
       if (groupBy) await provider.update({ groupBy });
       describe();
     }),
     vscode.commands.registerCommand('debtPortfolio.sortBy', async (choice?: SortBy) => {
-      const sortBy = choice ?? ((await vscode.window.showQuickPick([...SORT_BY], { placeHolder: `Sort debt by (now: ${provider.settings.sortBy})` })) as SortBy | undefined);
+      const sortBy = choice ?? (await pickChoice('Sort debt by', labelled(SORT_BY, SORT_LABELS), provider.settings.sortBy));
       if (sortBy) await provider.update({ sortBy });
       describe();
     }),
@@ -180,11 +180,14 @@ export function registerTree(context: vscode.ExtensionContext, service: Portfoli
   return provider;
 }
 
+const GROUP_LABELS: Partial<Record<GroupBy, string>> = { file: 'File', folder: 'Folder', tag: 'Tag', owner: 'Owner', status: 'Status', sprint: 'Sprint' };
+const SORT_LABELS: Record<SortBy, string> = { interest: 'Interest (h/sprint), highest first', payback: 'Payback, quickest first', age: 'Age, oldest first', principal: 'Principal (hours to fix), smallest first' };
+
 async function askFilter(current: ItemFilter): Promise<ItemFilter | undefined> {
   const text = await vscode.window.showInputBox({
     title: 'Filter debt',
     prompt: 'Words to match, and any of tag:TODO owner:alice status:planned >=2 (minimum h/sprint)',
-    value: describeFilter(current) ? undefined : '',
+    value: filterText(current),
   });
   return text === undefined ? undefined : parseFilterText(text);
 }

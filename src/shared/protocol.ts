@@ -48,7 +48,7 @@ export function planCommand(id: string, action: PlanAction): string {
     case 'include':
       return `debt-portfolio status ${id} --set planned`;
     case 'exclude':
-      return `debt-portfolio status ${id} --set open`;
+      return `debt-portfolio status ${id} --set accepted --unpin`;
     case 'pin':
       return `debt-portfolio status ${id} --pin`;
     case 'unpin':

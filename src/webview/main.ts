@@ -10,7 +10,7 @@ let model: DashboardModel | undefined = embeddedModel();
 let state: ViewState = { ...INITIAL_STATE, ...(transport.getState<ViewState>() ?? {}) };
 
 const actions: Actions = {
-  plan: (id, action) => (transport.readOnly ? showCommand(transport, id, action) : transport.post({ type: 'plan', id, action })),
+  plan: (id, action, source) => (transport.readOnly ? showCommand(transport, id, action, source) : transport.post({ type: 'plan', id, action })),
   reveal: (id) => transport.post({ type: 'reveal', id }),
   exportAs: (format) => {
     if (transport.readOnly) {
@@ -37,6 +37,17 @@ function draw(): void {
   document.body.dataset.rendered = String(Number(document.body.dataset.rendered ?? '0') + 1);
 }
 
+/** The report without a theme of its own takes the reader's light or dark preference, and follows it when it changes. */
+function followColourScheme(): void {
+  const dark = window.matchMedia('(prefers-color-scheme: dark)');
+  const apply = () => {
+    document.body.classList.remove('vscode-dark', 'vscode-light');
+    document.body.classList.add(dark.matches ? 'vscode-dark' : 'vscode-light');
+  };
+  dark.addEventListener('change', apply);
+  apply();
+}
+
 onHostMessage((message) => {
   if (message.type === 'model') {
     model = message.model;
@@ -50,5 +61,6 @@ onHostMessage((message) => {
 });
 
 new MutationObserver(() => model && drawCharts(model)).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+if (!inVsCode() && !/\bvscode-/.test(document.body.className)) followColourScheme();
 draw();
 transport.post({ type: 'ready' });

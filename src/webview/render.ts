@@ -48,16 +48,17 @@ function renderKpis(model: DashboardModel): HTMLElement {
 }
 
 export interface Actions {
-  plan(id: string, action: PlanAction): void;
+  /** `source`: the control clicked (the report shows the command beside it). */
+  plan(id: string, action: PlanAction, source?: Element): void;
   reveal(id: string): void;
   exportAs(format: string): void;
 }
 
-function actionButton(label: string, onClick: () => void, description: string, light = false): HTMLElement {
+function actionButton(label: string, onClick: (button: HTMLElement) => void, description: string, light = false): HTMLElement {
   const button = light ? h('button', { class: 'row-action', title: description, 'aria-label': description }, label) : h('vscode-button', { secondary: '', title: description, 'aria-label': description }, label);
   button.addEventListener('click', (event) => {
     event.stopPropagation();
-    onClick();
+    onClick(button);
   });
   return button;
 }
@@ -73,9 +74,10 @@ function renderPlan(model: DashboardModel, byId: Map<string, DashboardItem>, act
   for (const planned of next.items) {
     const item = byId.get(planned.id);
     if (!item) continue;
-    const li = h('li', { 'data-id': item.id, tabindex: '0' }, h('span', { class: 'plan-title' }, item.title), h('span', { class: 'muted' }, ` ${hours(item.principal)} · ${hours(item.interest)}/sprint · ${planned.reason}`));
-    li.append(actionButton('Exclude', () => actions.plan(item.id, 'exclude'), `Take ${item.title} out of the plan`));
-    li.append(actionButton(item.pinned ? 'Unpin' : 'Pin', () => actions.plan(item.id, item.pinned ? 'unpin' : 'pin'), item.pinned ? 'Let the planner decide' : 'Keep it in the next sprint'));
+    const text = h('span', { class: 'plan-text' }, h('span', { class: 'plan-title' }, item.title), h('span', { class: 'plan-location' }, `${item.file}:${item.line}`), h('span', { class: 'muted' }, `${hours(item.principal)} · ${hours(item.interest)}/sprint · ${planned.reason}`));
+    const li = h('li', { 'data-id': item.id, tabindex: '0' }, text);
+    li.append(actionButton('Exclude', (button) => actions.plan(item.id, 'exclude', button), `Take ${item.title} out of the plan (marks it accepted)`));
+    li.append(actionButton(item.pinned ? 'Unpin' : 'Pin', (button) => actions.plan(item.id, item.pinned ? 'unpin' : 'pin', button), item.pinned ? 'Let the planner decide' : 'Keep it in the next sprint'));
     li.addEventListener('keydown', (event) => {
       if (event.key === 'Enter') actions.reveal(item.id);
     });
@@ -179,8 +181,8 @@ function renderTable(model: DashboardModel, state: ViewState, update: (change: P
       h('td', { class: 'location' }, `${item.file}:${item.line}`),
     );
     const planCell = h('td');
-    if (item.status === 'open') planCell.append(actionButton('Include', () => actions.plan(item.id, 'include'), `Plan ${item.title} for the next sprint`, true));
-    else if (item.status === 'planned') planCell.append(actionButton('Exclude', () => actions.plan(item.id, 'exclude'), `Take ${item.title} out of the plan`, true));
+    if (item.status === 'open') planCell.append(actionButton('Include', (button) => actions.plan(item.id, 'include', button), `Plan ${item.title} for the next sprint`, true));
+    else if (item.status === 'planned') planCell.append(actionButton('Exclude', (button) => actions.plan(item.id, 'exclude', button), `Take ${item.title} out of the plan (marks it accepted)`, true));
     row.append(planCell);
     row.addEventListener('click', () => actions.reveal(item.id));
     row.addEventListener('keydown', (event) => {
@@ -235,8 +237,14 @@ export function render(root: HTMLElement, model: DashboardModel, state: ViewStat
   }
 }
 
-/** In the read-only report a plan change is shown as the command that makes it. */
-export function showCommand(transport: Transport, id: string, action: PlanAction): void {
+/** In the read-only report a plan change is shown as the command that makes it, under the entry clicked and in the status line. */
+export function showCommand(transport: Transport, id: string, action: PlanAction, clicked?: Element | null): void {
+  if (!transport.readOnly) return;
+  const command = planCommand(id, action);
   const status = document.getElementById('status');
-  if (status && transport.readOnly) status.textContent = `Read-only report. To make this change run: ${planCommand(id, action)}`;
+  if (status) status.textContent = `Read-only report. To make this change run: ${command}`;
+  const entry = clicked?.closest('li, td');
+  if (!entry) return;
+  entry.querySelector('.cli-command')?.remove();
+  entry.append(h('code', { class: 'cli-command', title: 'Run this in the folder to make the change' }, command));
 }

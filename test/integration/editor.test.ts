@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { severityOf } from '../../src/core/portfolio/view';
 import { api, eventually, uriOf } from './helpers';
 
 /** The hovers at a position as plain text (markdown escapes and non-breaking spaces undone). */
@@ -24,6 +25,10 @@ describe('in the editor', () => {
       return found.filter((lens) => lens.command?.title.includes('h/sprint')).length === 2 && found;
     }, 'two CodeLenses');
     assert.deepEqual(lenses.filter((l) => l.command?.title.includes('h/sprint')).map((l) => l.range.start.line).sort(), [1, 5]);
+    for (const line of [1, 5]) {
+      const actions = lenses.filter((l) => l.range.start.line === line && !l.command?.title.includes('h/sprint')).map((l) => [l.command?.title, l.command?.command]);
+      assert.deepEqual(actions, [['Plan this sprint', 'debtPortfolio.planThisSprint'], ['Open in dashboard', 'debtPortfolio.showInDashboard']]);
+    }
   });
 
   it('hovers with one line of what the item costs, then the terms a reader needs', async () => {
@@ -54,6 +59,14 @@ describe('in the editor', () => {
         return list.length === 2 && list;
       }, 'two diagnostics');
       assert.match(diagnostics[0]!.message, /h\/sprint/);
+      const document = await vscode.workspace.openTextDocument(uriOf('src/orders.ts'));
+      assert.deepEqual(diagnostics.map((d) => [d.code, document.getText(d.range)]).sort(), [['FIXME', 'FIXME'], ['TODO', 'TODO']]);
+      const { view } = (await api()).service.portfolios()[0]!;
+      const level = { high: vscode.DiagnosticSeverity.Warning, medium: vscode.DiagnosticSeverity.Information, low: vscode.DiagnosticSeverity.Hint, none: vscode.DiagnosticSeverity.Hint };
+      const expected = (tag: string) => level[severityOf(view.items.find((i) => i.kind === 'annotation' && i.tag === tag)!.score.interest, view.totals.severity)];
+      assert.deepEqual(diagnostics.map((d) => [d.code, d.severity]).sort(), [['FIXME', expected('FIXME')], ['TODO', expected('TODO')]]);
+      const all = view.items.map((i) => level[severityOf(i.score.interest, view.totals.severity)]);
+      assert.ok(all.includes(vscode.DiagnosticSeverity.Warning) && new Set(all).size > 1, 'levels tell the portfolio\'s items apart');
     } finally {
       await config.update('diagnostics.enabled', undefined, vscode.ConfigurationTarget.Workspace);
       await config.update('diagnostics.minInterest', undefined, vscode.ConfigurationTarget.Workspace);
@@ -77,6 +90,16 @@ describe('in the editor', () => {
       assert.match(await hoverText(uri, new vscode.Position(0, 20)), /cognitive 16 · cyclomatic 17 · nesting 1 · 19 lines · 1 params/);
       const todo = exports.service.portfolios().flatMap((p) => p.view.items).find((i) => i.file === 'src/hot.ts' && i.kind === 'annotation')!;
       assert.match(todo.score.terms.find((t) => t.name === 'share')!.formula, /classify: cognitive 16 of the file's 16/);
+      const config = vscode.workspace.getConfiguration('debtPortfolio');
+      await config.update('diagnostics.minInterest', 0, vscode.ConfigurationTarget.Workspace);
+      await config.update('diagnostics.enabled', true, vscode.ConfigurationTarget.Workspace);
+      try {
+        const squiggle = await eventually(() => vscode.languages.getDiagnostics(uri).find((d) => d.source === 'Tech Debt' && d.code === 'hotspot'), 'a hotspot diagnostic');
+        assert.equal((await vscode.workspace.openTextDocument(uri)).getText(squiggle.range), 'classify');
+      } finally {
+        await config.update('diagnostics.enabled', undefined, vscode.ConfigurationTarget.Workspace);
+        await config.update('diagnostics.minInterest', undefined, vscode.ConfigurationTarget.Workspace);
+      }
     } finally {
       await vscode.workspace.fs.delete(uri);
       await eventually(() => !exports.service.portfolios().some((p) => p.view.items.some((i) => i.file === 'src/hot.ts')), 'the hotspot gone', 20_000);

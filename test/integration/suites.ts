@@ -2,5 +2,6 @@ import './activation.test';
 import './tree.test';
 import './editor.test';
 import './tagging.test';
+import './conventions.test';
 import './live.test';
 import './workerFailure.test';

@@ -34,6 +34,12 @@ describe('tagging', () => {
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(0, 16));
     const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
     for (const value of ['low', 'medium', 'high', 'critical']) assert.ok(labels.includes(value), value);
+    const effortUri = uriOf('tag/effort.ts');
+    await vscode.workspace.fs.writeFile(effortUri, Buffer.from('// DEBT(effort: \n'));
+    await vscode.workspace.openTextDocument(effortUri);
+    const efforts = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', effortUri, new vscode.Position(0, 16));
+    const bySort = [...efforts.items].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
+    assert.deepEqual(bySort.map((i) => (typeof i.label === 'string' ? i.label : i.label.label)).slice(0, 5), ['30m', '2h', '4h', '1d', '2d'], 'sorted by size, not as text');
   });
 
   it('offers a quick fix that turns a TODO into a tracked DEBT item', async () => {

@@ -32,6 +32,7 @@ describe('Debt tree', () => {
     const group = (tree.getChildren() as Node[]).find((n) => n.key === 'src/orders.ts')!;
     const item = (tree.getChildren(group as never) as Array<Node & { item: { tag?: string; line: number } }>).find((node) => node.item.tag === 'FIXME')!;
     const treeItem = tree.getTreeItem(item as never);
+    assert.equal(treeItem.resourceUri, undefined, "an item row would carry its file's problem and git decorations");
     assert.match(String(treeItem.description), /h\/sprint · payback /);
     assert.match((treeItem.tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' '), /effort 1d × 8 h = 8 h/);
     await vscode.commands.executeCommand(treeItem.command!.command, ...(treeItem.command!.arguments ?? []));

@@ -5,7 +5,7 @@ import { toHtmlReport, type ReportAssets } from '../../core/export/html';
 import { historyOff } from '../../core/history/history';
 import { todayUtc, type Portfolio } from '../../core/pipeline/build';
 import { backtest, backtestPanel } from '../../core/pipeline/backtest';
-import { trendOf } from '../../core/pipeline/trend';
+import { portfolioTrend } from '../../core/pipeline/trend';
 import { toDashboardModel } from '../../core/portfolio/dashboardModel';
 import type { DashboardBacktest } from '../../shared/dashboard';
 import type { Command } from '../command';
@@ -33,11 +33,9 @@ async function backtestPanelOf(root: string, config: TeamConfig): Promise<Dashbo
 export async function reportHtml(portfolio: Portfolio, git: boolean, options: { backtest?: boolean } = {}): Promise<string> {
   const root = portfolio.view.root;
   const { config } = portfolio;
-  const history = git && !(await historyOff(root));
-  const trend = history ? await trendOf(root, config, { sprints: config.trendSprints, today: todayUtc() }) : [];
-  const points = trend.map((p) => ({ label: `S${p.sprint}`, openItems: p.openItems, interest: p.interest }));
-  const panel = history && options.backtest ? await backtestPanelOf(root, config) : null;
-  return toHtmlReport(toDashboardModel(portfolio.view, { readOnly: true, notices: portfolio.notices, trend: points, backtest: panel }), shippedAssets());
+  const trend = await portfolioTrend(root, config, { git, today: todayUtc() });
+  const panel = git && options.backtest && !(await historyOff(root)) ? await backtestPanelOf(root, config) : null;
+  return toHtmlReport(toDashboardModel(portfolio.view, { readOnly: true, notices: portfolio.notices, trend, backtest: panel }), shippedAssets());
 }
 
 export const reportCommand: Command = {

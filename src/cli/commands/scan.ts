@@ -1,5 +1,6 @@
 import { formatPayback } from '../../shared/format';
 import type { ScanResult, Warning } from '../../core/model';
+import { CONFIG_FILE } from '../../core/config';
 import { sortItems } from '../../core/portfolio/grouping';
 import { detailOf, round, type PortfolioItem } from '../../core/portfolio/view';
 import { emit, UsageError, type Command } from '../command';
@@ -75,8 +76,19 @@ export function scanTable(result: ScanOutput): string {
     '',
     `${result.items.length} items in ${files} files; ${result.stats.filesScanned} of ${result.stats.filesListed} files scanned (${result.stats.lister}) in ${result.stats.durationMs} ms`,
     ...(skipped ? [`skipped: ${skipped}`] : []),
+    ...vendoredLines(result.skippedFiles),
     ...(result.warnings.length > 0 ? [`${result.warnings.length} warnings (see --format json); first: ${formatWarning(result.warnings[0]!)}`] : []),
   ].join('\n');
 }
+
+/** Which files were left out as vendored and why, the first few by name. */
+function vendoredLines(skippedFiles: ScanOutput['skippedFiles']): string[] {
+  const vendored = skippedFiles.filter((skip) => skip.reason === 'vendored');
+  const shown = vendored.slice(0, VENDORED_SHOWN).map((skip) => `  ${skip.file}: ${skip.why ?? 'vendored'}`);
+  const more = vendored.length > VENDORED_SHOWN ? [`  … ${vendored.length - VENDORED_SHOWN} more (see --format json)`] : [];
+  return vendored.length > 0 ? [`left out as vendored (set "vendored" in ${CONFIG_FILE}, or -linguist-vendored in .gitattributes, to scan them):`, ...shown, ...more] : [];
+}
+
+const VENDORED_SHOWN = 5;
 
 export const formatWarning = (w: Warning): string => `${w.file}${w.line ? `:${w.line}:${w.column ?? 1}` : ''}: ${w.message}`;

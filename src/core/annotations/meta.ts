@@ -28,7 +28,7 @@ function validDate(value: string): boolean {
 }
 
 /** Checks and normalises one known key's value; returns an error message for a bad value. */
-function normalise(key: (typeof KNOWN_KEYS)[number], value: string): { value: string | string[] } | { error: string } {
+export function normaliseMetaValue(key: (typeof KNOWN_KEYS)[number], value: string): { value: string | string[] } | { error: string } {
   switch (key) {
     case 'owner': {
       const owner = value.replace(/^@/, '');
@@ -95,7 +95,7 @@ export function parseMeta(raw: string): ParsedMeta {
       if (RESERVED_KEYS.has(key)) {
         problems.push({ offset, code: 'meta-unknown-key', message: `"${pair[1]}" is not a META key; its value "${value}" was dropped` });
       } else if ((KNOWN_KEYS as readonly string[]).includes(key)) {
-        const result = normalise(key as (typeof KNOWN_KEYS)[number], value);
+        const result = normaliseMetaValue(key as (typeof KNOWN_KEYS)[number], value);
         if ('error' in result) problems.push({ offset, code: 'meta-bad-value', message: result.error });
         else set(key, result.value, offset);
       } else {

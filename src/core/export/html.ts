@@ -9,8 +9,11 @@ export interface ReportAssets {
   styles: string[];
 }
 
-/** The dashboard as one standalone HTML file: data and code inline, nothing fetched, read-only. */
-export function toHtmlReport(model: DashboardModel, assets: ReportAssets, theme: 'vscode-dark' | 'vscode-light' | 'vscode-high-contrast' = 'vscode-dark'): string {
+/**
+ * The dashboard as one standalone HTML file: data and code inline, nothing fetched, read-only. Without a theme it
+ * follows the reader's `prefers-color-scheme` (light or dark), as it changes.
+ */
+export function toHtmlReport(model: DashboardModel, assets: ReportAssets, theme?: 'vscode-dark' | 'vscode-light' | 'vscode-high-contrast'): string {
   return dashboardPage({
     nonce: randomBytes(16).toString('base64'),
     title: `Tech Debt Portfolio: ${model.root}`,

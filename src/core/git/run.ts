@@ -66,9 +66,13 @@ export function spawnGit(cwd: string, args: readonly string[], options: { stdin?
 export const notFound = (error: NodeJS.ErrnoException): Error => (error.code === 'ENOENT' ? new GitUnavailableError('git was not found on PATH') : error);
 
 /** Runs git with fixed arguments, a timeout and no optional locks; resolves with whatever exit status it had. */
-export function runGit(cwd: string, args: readonly string[], options: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<GitResult> {
+export function runGit(cwd: string, args: readonly string[], options: { timeoutMs?: number; signal?: AbortSignal; input?: Buffer } = {}): Promise<GitResult> {
   return new Promise((resolve, reject) => {
-    const child = spawnGit(cwd, args, { signal: options.signal });
+    const child = spawnGit(cwd, args, { signal: options.signal, stdin: options.input !== undefined });
+    if (options.input !== undefined) {
+      child.stdin!.on('error', () => undefined);
+      child.stdin!.end(options.input);
+    }
     const stop = killAfter(child, options.timeoutMs ?? 60_000);
     const out: Buffer[] = [];
     let err = '';
@@ -86,7 +90,7 @@ export function runGit(cwd: string, args: readonly string[], options: { timeoutM
 }
 
 /** Runs git and gives its output, or throws a GitCallError naming the call when git exits with other than `okCodes`. */
-export async function gitOutput(cwd: string, args: readonly string[], options: { timeoutMs?: number; signal?: AbortSignal; okCodes?: readonly number[] } = {}): Promise<GitResult> {
+export async function gitOutput(cwd: string, args: readonly string[], options: { timeoutMs?: number; signal?: AbortSignal; okCodes?: readonly number[]; input?: Buffer } = {}): Promise<GitResult> {
   const result = await runGit(cwd, args, options);
   if (result.code === null || !(options.okCodes ?? [0]).includes(result.code)) throw new GitCallError(args, result.code, result.stderr);
   return result;

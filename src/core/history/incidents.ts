@@ -18,7 +18,7 @@ const incidentSchema = z
   })
   .strict();
 
-const fileSchema = z.object({ incidents: z.array(incidentSchema) }).strict();
+export const incidentsFileSchema = z.object({ incidents: z.array(incidentSchema) }).strict();
 
 export type Incident = z.infer<typeof incidentSchema>;
 
@@ -52,7 +52,7 @@ export function loadIncidents(root: string): { incidents: Incidents; warnings: W
   if (text === undefined) return { incidents: incidentsOf([]), warnings: [] };
   const json = parseJsonText(text);
   if (!json.ok) return { incidents: incidentsOf([]), warnings: [{ file: INCIDENTS_FILE, code: 'incidents-invalid', message: `${json.problem}; incidents are ignored` }] };
-  const parsed = fileSchema.safeParse(json.value);
+  const parsed = incidentsFileSchema.safeParse(json.value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     return { incidents: incidentsOf([]), warnings: [{ file: INCIDENTS_FILE, code: 'incidents-invalid', message: `${issue.path.join('.') || '(top)'}: ${issue.message}; incidents are ignored` }] };

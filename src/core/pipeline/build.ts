@@ -1,6 +1,7 @@
 import { tagMatcher } from '../annotations';
 import { loadConfig, type TeamConfig } from '../config';
 import { pathFilter } from '../files/excludes';
+import { vendoredGlobOf } from '../files/vendored';
 import type { FileHistory } from '../history/history';
 import type { FileHealth } from '../scoring/fileCost';
 import type { DebtItem, ScanResult } from '../model';
@@ -180,6 +181,25 @@ export async function buildPortfolio(rootPath: string, options: BuildOptions, ho
   return assemble(result, await openStore(root), config, settings, { scorer: options.scorer, record: asOf ? false : (options.record ?? 'if-possible'), today: options.today ?? todayUtc(), calendarSet: loaded.calendarSet, signal: hooks.signal, asOfRef: asOf?.commit });
 }
 
+/** Whether a file is vendored: as the last full scan found it (.gitattributes included), else for a file it did not scan, by the vendored globs. */
+function vendoredTest(scan: ScanResult, globs: readonly string[]): (file: string) => boolean {
+  const found = new Set(scan.skippedFiles.filter((skip) => skip.reason === 'vendored').map((skip) => skip.file));
+  const scanned = new Set(scan.items.map((item) => item.file));
+  const globOf = vendoredGlobOf(globs);
+  return (file) => found.has(file) || (!scanned.has(file) && globOf(file) !== undefined);
+}
+
+/**
+ * An editor's text without the annotations still being typed: META left open (`TODO(own`), or META with no text
+ * after it yet (`TODO()`, which an editor's closing bracket makes of `TODO(`). A file read from disk keeps them.
+ */
+function withoutHalfTyped(found: FileScan, text: string): FileScan {
+  const lines = text.split(/\r\n|\r|\n/);
+  const halfTyped = (item: DebtItem): boolean =>
+    item.kind === 'annotation' && (item.warnings.some((w) => w.code === 'meta-unclosed') || (item.text === '' && (lines[item.line - 1] ?? '').slice(item.column - 1).startsWith(`${item.tag}(`)));
+  return { ...found, items: found.items.filter((item) => !halfTyped(item)) };
+}
+
 /**
  * A new portfolio from a previous one with some files' items found again (an edit, a save, files changed on disk):
  * the same `fileItems` as a full scan, the config read once, everything scored again and planned against the
@@ -191,11 +211,12 @@ export async function rebuild(previous: Portfolio, changed: readonly ChangedFile
   const config = effectiveConfig(loaded.config, previous.settings.configOverrides, previous.settings.extraTags);
   const context = itemContextOf(tagMatcher(config.tags), config, previous.settings.complexity);
   const filter = pathFilter(config.include, config.exclude);
+  const vendored = vendoredTest(previous.scan, config.vendored);
   const replaced = new Map<string, FileScan>();
   for (const { file, text } of changed) {
     options.signal?.throwIfAborted();
-    if (!filter.accepts(file)) replaced.set(file, { items: [], warnings: [] });
-    else if (text !== undefined) replaced.set(file, (await fileItems(file, text, context)) ?? { items: [], warnings: [] });
+    if (!filter.accepts(file) || vendored(file)) replaced.set(file, { items: [], warnings: [] });
+    else if (text !== undefined) replaced.set(file, withoutHalfTyped((await fileItems(file, text, context)) ?? { items: [], warnings: [] }, text));
     else replaced.set(file, await scanFile(root, file, { ...context, maxBytes: config.maxFileSizeBytes, cache: options.cache }));
   }
   const kept = <T extends { file: string }>(list: readonly T[]) => list.filter((entry) => !replaced.has(entry.file));

@@ -42,7 +42,7 @@ export async function measureFolder(rootPath: string, options: { noGit?: boolean
       result.files.push({ file, ...analysis.totals });
       result.warnings.push(...analysis.warnings);
     } else {
-      result.skippedFiles.push({ file, reason: read.reason });
+      result.skippedFiles.push({ file, reason: read.reason, why: read.detail });
       result.warnings.push(...skipWarnings(file, read));
     }
     hooks.onProgress?.(index + 1, files.length);

@@ -1,5 +1,6 @@
 import type { TeamConfig } from '../config';
 import { pathFilter } from '../files/excludes';
+import { vendoredFiles } from '../files/vendored';
 import { nulSeparatedNames } from '../files/fileNames';
 import { blobsAt } from '../git/blobs';
 import { gitOutput } from '../git/run';
@@ -26,9 +27,11 @@ async function filesAt(root: string, commit: string, config: TeamConfig, context
   const listed = await gitOutput(root, args, { timeoutMs: 120_000, okCodes: context.hotspots ? [0] : [0, 1] });
   const prefix = context.hotspots ? '' : `${commit}:`;
   const filter = pathFilter(config.include, config.exclude);
-  return nulSeparatedNames(listed.stdout)
+  const files = nulSeparatedNames(listed.stdout)
     .map((name) => name.slice(prefix.length))
     .filter((file) => filter.accepts(file));
+  const vendored = await vendoredFiles(root, files, config.vendored, { git: true });
+  return files.filter((file) => !vendored.has(file));
 }
 
 /**

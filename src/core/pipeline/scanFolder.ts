@@ -6,8 +6,9 @@ import type { ScanCache } from '../cache/scanCacheFile';
 import { COMPLEXITY_EXTENSIONS } from '../complexity/analyze';
 import { loadConfig, type LoadedConfig } from '../config';
 import { pathFilter } from '../files/excludes';
-import { listFiles } from '../files/listFiles';
+import { listFiles, type FileList } from '../files/listFiles';
 import { readText, type ReadOutcome } from '../files/readText';
+import { vendoredFiles } from '../files/vendored';
 import { SCAN_FORMAT_VERSION, type DebtItem, type FileMeasure, type ScanResult, type SkippedFile, type Warning } from '../model';
 import { contextKey, fileItems, itemContextOf, type ItemContext } from './fileItems';
 
@@ -54,6 +55,9 @@ const YIELD_EVERY = 64;
 /** Names of skip reasons that are too common to list file by file; they are counted only. */
 const COUNTED_ONLY = new Set<SkippedFile['reason']>(['excluded', 'language']);
 
+/** Skips that are expected (a minified SVG, an image with a code extension): listed with why, not warned about. */
+const NOT_WARNED = new Set<SkippedFile['reason']>([...COUNTED_ONLY, 'binary', 'minified']);
+
 export interface FileScan {
   items: DebtItem[];
   /** Set when the file was not scanned. */
@@ -66,9 +70,9 @@ export interface FileScan {
   measure?: FileMeasure;
 }
 
-/** The warning naming a file that was not read; none for reasons too common to list (counted only). */
+/** The warning naming a file that was not read; none for expected skips (see NOT_WARNED). */
 export function skipWarnings(file: string, read: Extract<ReadOutcome, { ok: false }>): Warning[] {
-  return COUNTED_ONLY.has(read.reason) ? [] : [{ file, code: `skip-${read.reason}`, message: `skipped: ${read.detail}` }];
+  return NOT_WARNED.has(read.reason) ? [] : [{ file, code: `skip-${read.reason}`, message: `skipped: ${read.detail}` }];
 }
 
 /** A file's cache key: its name, what of the context changes its items, and its content's hash. */
@@ -79,7 +83,7 @@ export async function scanFile(root: string, file: string, context: ItemContext 
   if (!languageOf(file)) return { items: [], skipped: { file, reason: 'language' }, warnings: [] };
   const parsed = context.parse && COMPLEXITY_EXTENSIONS.test(file);
   const read = parsed ? readText(root, file, context.maxBytes) : readText(root, file, context.maxBytes, { mayHoldTag: context.tags.inBytes });
-  if (!read.ok) return { items: [], skipped: { file, reason: read.reason }, warnings: skipWarnings(file, read) };
+  if (!read.ok) return { items: [], skipped: { file, reason: read.reason, why: read.detail }, warnings: skipWarnings(file, read) };
   if (read.tagless) return { items: [], warnings: [], bytes: read.bytes, measure: { file, lines: read.lines } };
   const key = context.cache && cacheKey(file, context, read.text);
   const found = (key ? context.cache!.get(key) : undefined) ?? (await fileItems(file, read.text, context))!;
@@ -96,7 +100,8 @@ export async function scanFolder(rootPath: string, options: ScanOptions = {}, ho
   const context = itemContextOf(tagMatcher(options.tags ?? config.tags), config, options.complexity !== false);
   const maxBytes = options.maxFileSizeBytes ?? config.maxFileSizeBytes;
   const filter = pathFilter(options.include ?? config.include, options.exclude ?? config.exclude);
-  const listed = await listFiles(root, filter, { noGit: options.noGit, signal: hooks.signal });
+  const listing = await listFiles(root, filter, { noGit: options.noGit, signal: hooks.signal });
+  const listed = withoutVendored(listing, await vendoredFiles(root, listing.files, config.vendored, { git: listing.lister === 'git', signal: hooks.signal }));
 
   const warnings: Warning[] = [...configWarnings, ...listed.warnings];
   const skipped: SkippedFile[] = [...listed.skipped];
@@ -140,6 +145,13 @@ export async function scanFolder(rootPath: string, options: ScanOptions = {}, ho
     warnings: warnings.sort(byPlace),
     stats: { lister: listed.lister, filesListed: listed.files.length, filesScanned, bytesScanned, durationMs: Math.round(performance.now() - started) },
   };
+}
+
+/** The listing with its vendored files moved to the skipped ones, each with why. */
+function withoutVendored(listed: FileList, vendored: ReadonlyMap<string, string>): FileList {
+  if (vendored.size === 0) return listed;
+  const skipped = [...vendored].map(([file, why]) => ({ file, reason: 'vendored' as const, why }));
+  return { ...listed, files: listed.files.filter((file) => !vendored.has(file)), skipped: [...listed.skipped, ...skipped] };
 }
 
 function byPlace(a: Warning, b: Warning): number {

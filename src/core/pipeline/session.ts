@@ -10,6 +10,7 @@ import { buildPortfolio, rebuild, seenItemsOf, todayUtc, type ChangedFile, type 
 import { historyScorer, type Scorer } from './historyScorer';
 import type { ScanCache } from '../cache/scanCacheFile';
 import type { ScanHooks } from './scanFolder';
+import { portfolioTrend, type TrendPoint } from './trend';
 
 /** What a session hands out after each operation: plain data, numbered so a late answer is recognised. */
 export interface SessionState {
@@ -22,6 +23,8 @@ export interface SessionState {
   durationMs: number;
   /** A later `rescore` would date lines that this state shows without an age. */
   agesPending: boolean;
+  /** Past sprints' figures read from git (empty until `readTrend`, or with git off). */
+  trend: TrendPoint[];
 }
 
 export interface SessionSettings {
@@ -53,6 +56,8 @@ export interface PortfolioSession {
    * beside the other operations (it reads only git), so edits are not queued behind it.
    */
   backtestPanel(): Promise<DashboardBacktest>;
+  /** Reads the past sprints' trend from git (outside the queue: edits are answered meanwhile) and answers with it. */
+  readTrend(hooks?: Pick<ScanHooks, 'signal'>): Promise<SessionState>;
 }
 
 export class SessionNotReadyError extends Error {
@@ -77,6 +82,7 @@ export function createSession(settings: SessionSettings): PortfolioSession {
   const scorer = settings.scorer ?? historyScorer();
   let current: Portfolio | undefined;
   let generation = 0;
+  let trend: TrendPoint[] = [];
   let queue: Promise<unknown> = Promise.resolve();
   let backtestOf: { head: string; panel: Promise<DashboardBacktest> } | undefined;
 
@@ -95,6 +101,7 @@ export function createSession(settings: SessionSettings): PortfolioSession {
       filesScanned: portfolio.scan.stats.filesScanned,
       durationMs: Math.round(performance.now() - started),
       agesPending: portfolio.agesPending === true,
+      trend,
     };
   };
   const built = (): Portfolio => {
@@ -143,5 +150,13 @@ export function createSession(settings: SessionSettings): PortfolioSession {
         });
         return stateOf(await rebuild(built(), [], { scorer, blame: 'cached' }), started);
       }),
+    readTrend: async (hooks = {}) => {
+      const started = performance.now();
+      const points = await portfolioTrend(settings.root, built().config, { git: settings.git, today: todayUtc(), signal: hooks.signal });
+      return serially(async () => {
+        trend = points;
+        return stateOf(built(), started);
+      });
+    },
   };
 }

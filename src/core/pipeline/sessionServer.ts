@@ -70,6 +70,18 @@ export function createSessionServer(post: (message: WorkerMessage) => void, cach
     }
   }
 
+  /** Reads the trend after a full scan and posts a state with it; a newer full scan of the folder (or forgetting it) stops it. */
+  const trending = new Map<string, AbortController>();
+  function trendLater(root: string, session: PortfolioSession): void {
+    trending.get(root)?.abort();
+    const controller = new AbortController();
+    trending.set(root, controller);
+    session
+      .readTrend({ signal: controller.signal })
+      .then((state) => post(stateMessage(null, root, state, cacheReport(root))))
+      .catch((error: unknown) => (error as Error).name === 'AbortError' || post({ type: 'log', level: 'warn', message: `${root}: reading the trend failed: ${(error as Error).message}` }));
+  }
+
   async function answer(request: HostRequest): Promise<void> {
     if (request.type === 'backtest') return answerBacktest(request);
     dating.get(request.root)?.abort();
@@ -88,6 +100,7 @@ export function createSessionServer(post: (message: WorkerMessage) => void, cach
       post(stateMessage(request.id, request.root, state, cacheReport(request.root)));
       if (request.type === 'rescan') warn(await loaded.get(request.root)?.save());
       if (state.agesPending) dateLater(request.root, session);
+      if (request.type === 'rescan') trendLater(request.root, session);
     } catch (error) {
       const { name, message, stack } = error instanceof Error ? error : new Error(String(error));
       post({ type: 'error', id: request.id, root: request.root, name, message, ...(stack ? { stack } : {}) });
@@ -99,7 +112,10 @@ export function createSessionServer(post: (message: WorkerMessage) => void, cach
   return {
     async handle(message) {
       if (message.type === 'cancel') running.get(message.id)?.abort();
-      else if (message.type === 'forget') sessions.delete(message.root);
+      else if (message.type === 'forget') {
+        trending.get(message.root)?.abort();
+        sessions.delete(message.root);
+      }
       else await answer(message);
     },
   };

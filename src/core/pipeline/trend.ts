@@ -1,7 +1,7 @@
 import { tagMatcher } from '../annotations';
 import type { TeamConfig } from '../config';
 import { gitOutput } from '../git/run';
-import { readHistory } from '../history/history';
+import { historyOff, readHistory } from '../history/history';
 import { loadIncidents } from '../history/incidents';
 import { sprintCalendar } from '../portfolio/sprints';
 import { scoreItem } from '../scoring/score';
@@ -30,7 +30,7 @@ async function commitBefore(root: string, date: string): Promise<string | null> 
  * read from git (the tree and the history as they were then), so a team sees its trend on the first run.
  * Each past item is found and scored exactly as today's are (the same `fileItems` and scoring input).
  */
-export async function trendOf(root: string, config: TeamConfig, options: { sprints: number; today: string }): Promise<TrendPoint[]> {
+export async function trendOf(root: string, config: TeamConfig, options: { sprints: number; today: string; signal?: AbortSignal }): Promise<TrendPoint[]> {
   const calendar = sprintCalendar(config.firstSprintStart, config.sprintLengthDays);
   const current = calendar.sprintOf(options.today);
   const { incidents } = loadIncidents(root);
@@ -38,6 +38,7 @@ export async function trendOf(root: string, config: TeamConfig, options: { sprin
   const context = { tags: tagMatcher(config.tags), parse: true };
   const points: TrendPoint[] = [];
   for (let sprint = current - options.sprints + 1; sprint <= current; sprint++) {
+    options.signal?.throwIfAborted();
     const date = calendar.range(sprint).start;
     const commit = await commitBefore(root, date);
     if (!commit) {
@@ -45,10 +46,16 @@ export async function trendOf(root: string, config: TeamConfig, options: { sprin
       continue;
     }
     const { items, measures } = await scanCommit(root, commit, config, context);
-    const history = await readHistory(root, settings, { asOfRef: commit });
+    const history = await readHistory(root, settings, { asOfRef: commit, signal: options.signal });
     const ground: ScoringGround = { config, history, incidents, asOfMs: Date.parse(`${date}T00:00:00Z`), measures, linesOf: () => 0 };
     const interest = scoringInputsOf(items, ground).inputs.filter((input) => input.item.kind !== 'file').reduce((sum, input) => sum + scoreItem(input).interest, 0);
     points.push({ sprint, date, commit, openItems: items.length, interest });
   }
   return points;
+}
+
+/** The trend of a folder's portfolio as the dashboard shows it: none when git or its history is off. */
+export async function portfolioTrend(root: string, config: TeamConfig, options: { git: boolean; today: string; signal?: AbortSignal }): Promise<TrendPoint[]> {
+  if (!options.git || (await historyOff(root))) return [];
+  return trendOf(root, config, { sprints: config.trendSprints, today: options.today, signal: options.signal });
 }

@@ -11,10 +11,13 @@ const PAYBACK_BINS: Array<[string, number]> = [
   ['≥ 16', Number.POSITIVE_INFINITY],
 ];
 
+/** The files at the root, grouped by folder, are a group of their own: named so, not ".". */
+const TOP_LEVEL = '(top level)';
+
 function slices(items: PortfolioItem[], by: 'folder' | 'tag' | 'owner', top = 12): Slice[] {
   return groupItems(items, by, 'interest')
     .slice(0, top)
-    .map((group) => ({ label: group.key, value: group.interest }));
+    .map((group) => ({ label: by === 'folder' && group.key === '.' ? TOP_LEVEL : group.key, value: group.interest }));
 }
 
 function paybackBins(items: PortfolioItem[]): Slice[] {
@@ -31,7 +34,8 @@ function paybackBins(items: PortfolioItem[]): Slice[] {
 export interface DashboardExtras {
   readOnly: boolean;
   notices?: string[];
-  trend?: DashboardModel['trend'];
+  /** Past sprints' open items and interest (pipeline/trend), oldest first. */
+  trend?: ReadonlyArray<{ sprint: number; openItems: number; interest: number }>;
   backtest?: DashboardModel['backtest'];
 }
 
@@ -57,7 +61,7 @@ export function toDashboardModel(view: PortfolioView, extras: DashboardExtras): 
     currentSprint: { sprint: plan.current.sprint, start: plan.current.start, end: plan.current.end },
     roadmap: plan.roadmap.map((s) => ({ sprint: s.sprint, start: s.start, end: s.end, budget: s.budget, plannedHours: s.plannedHours, interestRemoved: s.interestRemoved, overBudget: s.overBudget, items: s.items.map(({ id, reason }) => ({ id, reason })) })),
     adherence: plan.adherence.map((s) => ({ sprint: s.sprint, retired: s.retiredPrincipal, budget: s.budget })),
-    trend: extras.trend ?? [],
+    trend: (extras.trend ?? []).map((point) => ({ label: `S${point.sprint}`, openItems: point.openItems, interest: point.interest })),
     byFolder: slices(open, 'folder'),
     byTag: slices(open, 'tag'),
     byOwner: slices(open, 'owner'),

@@ -101,6 +101,17 @@ export function describeFilter(filter: ItemFilter): string {
   return parts.join(', ');
 }
 
+/** A filter as the text parseFilterText reads back (the filter box shows it while the filter is active). */
+export function filterText(filter: ItemFilter): string {
+  return [
+    ...(filter.text ? [filter.text] : []),
+    ...(filter.tags ?? []).map((tag) => `tag:${tag}`),
+    ...(filter.owners ?? []).map((owner) => `owner:${owner}`),
+    ...(filter.statuses ?? []).map((status) => `status:${status}`),
+    ...(filter.minInterest !== undefined ? [`>=${filter.minInterest}`] : []),
+  ].join(' ');
+}
+
 /** Filter text: words, plus `tag:X`, `owner:X`, `status:X` and `>=N` (minimum interest). */
 export function parseFilterText(text: string): ItemFilter {
   const filter: ItemFilter = {};

@@ -25,11 +25,17 @@ export interface PortfolioView {
   root: string;
   items: PortfolioItem[];
   plan: Plan;
-  totals: { openItems: number; principal: number; interest: number };
+  totals: { openItems: number; principal: number; interest: number; severity: SeverityBands };
   /** Days per sprint: how far a payback in sprints reaches. */
   sprintLengthDays?: number;
   /** The team set its sprint calendar in .debt/config.json; absent, sprint numbers come from the default one. */
   calendarSet?: boolean;
+}
+
+/** The interest (h/sprint) from which an open item counts as high or medium severity, relative to the portfolio. */
+export interface SeverityBands {
+  high: number;
+  medium: number;
 }
 
 export const isOpen = (item: Pick<PortfolioItem, 'status'>): boolean => item.status === 'open' || item.status === 'planned';
@@ -40,7 +46,19 @@ export function totalsOf(items: readonly PortfolioItem[]): PortfolioView['totals
     openItems: open.length,
     principal: open.reduce((sum, item) => sum + item.score.principal, 0),
     interest: open.reduce((sum, item) => sum + item.score.interest, 0),
+    severity: severityBandsOf(open),
   };
+}
+
+/** Shares of the open items with interest that are high and at least medium: the costliest tenth, then the next 30%. */
+const HIGH_SHARE = 0.1;
+const MEDIUM_OR_HIGH_SHARE = 0.4;
+
+/** Bands relative to the portfolio, so icons tell its items apart whatever its scale (see HIGH_SHARE). */
+export function severityBandsOf(open: readonly PortfolioItem[]): SeverityBands {
+  const interests = open.map((item) => item.score.interest).filter((interest) => interest > 0).sort((a, b) => b - a);
+  const atShare = (share: number): number => interests[Math.max(0, Math.ceil(interests.length * share) - 1)] ?? Number.POSITIVE_INFINITY;
+  return { high: atShare(HIGH_SHARE), medium: atShare(MEDIUM_OR_HIGH_SHARE) };
 }
 
 /** A function's short name and what holds it: `Class.method` is `method` in `Class`; `<anonymous>` is named by its line. */
@@ -83,11 +101,11 @@ export const round = (value: number): string => formatNumber(value);
 
 export type Severity = 'high' | 'medium' | 'low' | 'none';
 
-/** Interest bands for colours and icons: 8 h/sprint or more is high, 2 or more medium, anything else low. */
-export function severityOf(interest: number): Severity {
-  if (interest >= 8) return 'high';
-  if (interest >= 2) return 'medium';
-  return interest > 0 ? 'low' : 'none';
+/** An interest's band for colours, icons and diagnostics: none without interest, else by the portfolio's bands. */
+export function severityOf(interest: number, bands: SeverityBands): Severity {
+  if (interest <= 0) return 'none';
+  if (interest >= bands.high) return 'high';
+  return interest >= bands.medium ? 'medium' : 'low';
 }
 
 /** "5.6 h/sprint · payback 2.1 sprints" */

@@ -32,13 +32,16 @@ export function applyDecision(data: PortfolioData, id: string, change: DecisionC
   return data.items[id]!;
 }
 
-/** What a dashboard plan action changes: include plans the item for `sprint`, exclude reopens and unpins it. */
+/**
+ * What a dashboard plan action changes: include plans the item for `sprint`; exclude accepts it (the planner only
+ * chooses open items, so reopening one it chose would put it straight back) and unpins it.
+ */
 export function planActionChange(action: 'include' | 'exclude' | 'pin' | 'unpin', sprint: number): DecisionChange {
   switch (action) {
     case 'include':
       return { status: 'planned', sprint };
     case 'exclude':
-      return { status: 'open', sprint: null, pinned: false };
+      return { status: 'accepted', sprint: null, pinned: false };
     case 'pin':
       return { pinned: true };
     case 'unpin':

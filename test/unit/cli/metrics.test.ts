@@ -38,7 +38,7 @@ describe('complexity in the CLI', function () {
       assert.deepEqual(Object.keys(metrics.functions[0]!).sort(), ['column', 'cognitive', 'cyclomatic', 'file', 'kind', 'line', 'loc', 'name', 'nesting', 'params', 'range'].sort());
     });
 
-    it('prints a table, most complex first, and names a file with a syntax error on stderr', () => {
+    it('prints a table, most complex first, names a file with a syntax error on stderr, and lists a minified one as skipped, not as a warning', () => {
       writeFiles(root, { 'a.js': 'function simple() { return 1; }\nfunction twisted(a) { if (a) { while (a) { a--; } } }\n', 'b.ts': 'function broken( {\n', 'packed.js': `var x = [${'1,'.repeat(2000)}];\n` });
       const run = runCli(['metrics', root, '--no-git']);
       assert.equal(run.code, 0, run.stderr);
@@ -47,7 +47,9 @@ describe('complexity in the CLI', function () {
       assert.match(lines[3]!, /^a\.js:1:1\s+simple\s+function\s+1\s+0\s+0\s+1\s+0$/);
       assert.match(run.stdout, /2 functions in 2 files, 3 lines of code/);
       assert.match(run.stderr, /b\.ts:2:1: syntax error: .*; complexity metrics are for what parsed/);
-      assert.match(run.stderr, /packed\.js: skipped: lines average over 300 characters/);
+      assert.doesNotMatch(run.stderr, /packed\.js/);
+      const json = JSON.parse(runCli(['metrics', root, '--no-git', '--format', 'json']).stdout) as { skippedFiles: Array<{ file: string; reason: string; why?: string }> };
+      assert.deepEqual(json.skippedFiles, [{ file: 'packed.js', reason: 'minified', why: 'lines average over 300 characters' }]);
     });
 
     itExitsWithUsageErrors(

@@ -95,7 +95,8 @@ describe('debt-portfolio scan (CLI)', () => {
     const run = runCli(['scan', root, '--no-git', '--format', 'json'], { unprivileged: true, cwd: root });
     assert.equal(run.code, 0, run.stderr);
     const result = JSON.parse(run.stdout) as Omit<ScanResult, 'items'> & { items: AnnotationItem[] };
-    assert.deepEqual(result.skippedFiles, [{ file: 'secret.js', reason: 'unreadable' }]);
+    assert.deepEqual(result.skippedFiles.map(({ file, reason }) => ({ file, reason })), [{ file: 'secret.js', reason: 'unreadable' }]);
+    assert.match(result.skippedFiles[0]!.why ?? '', /EACCES/);
     assert.ok(result.warnings.some((w) => w.file === 'secret.js' && /EACCES/.test(w.message)));
     assert.deepEqual(result.items.map((item) => item.file), ['open.js']);
   });

@@ -27,7 +27,7 @@ function sampleModel() {
     scored(0, 3, { file: 'docs/x.md', tag: 'TODO', text: 'document the CLI', status: 'accepted' } as never),
   ];
   const view = portfolioView(items);
-  const trend = [1, 2, 3, 4, 5, 6].map((k) => ({ label: `S${k}`, openItems: 10 - k, interest: 20 - k * 1.5 }));
+  const trend = [1, 2, 3, 4, 5, 6].map((k) => ({ sprint: k, openItems: 10 - k, interest: 20 - k * 1.5 }));
   const backtest = {
     origins: ['2025-05-27', '2025-08-25'],
     rows: [
@@ -72,10 +72,10 @@ describe('HTML report in Chromium', function () {
     removeDir(dir);
   });
 
-  async function open(theme: (typeof THEMES)[number]): Promise<Page> {
-    const file = path.join(dir, `report-${theme}.html`);
+  async function open(theme: (typeof THEMES)[number] | undefined, colorScheme: 'light' | 'dark' = 'dark'): Promise<Page> {
+    const file = path.join(dir, `report-${theme ?? 'auto'}.html`);
     writeFileSync(file, toHtmlReport(model, reportAssets(), theme));
-    const next = await browser.newPage({ viewport: { width: 1280, height: 1800 } });
+    const next = await browser.newPage({ viewport: { width: 1280, height: 1800 }, colorScheme });
     next.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
     next.on('pageerror', (error) => consoleErrors.push(String(error)));
     next.on('request', (request) => !request.url().startsWith('file:') && !request.url().startsWith('data:') && requests.push(request.url()));
@@ -113,6 +113,19 @@ describe('HTML report in Chromium', function () {
     assert.ok(planned.length >= 2);
   });
 
+  it('shows each planned item\'s file and line', async () => {
+    const locations = await page.$$eval('#plan-items li .plan-location', (nodes) => nodes.map((n) => n.textContent));
+    const byId = new Map(model.items.map((item) => [item.id, item]));
+    assert.deepEqual(locations, model.roadmap[0]!.items.map((i) => `${byId.get(i.id)!.file}:${byId.get(i.id)!.line}`));
+  });
+
+  it('shows the current sprint in the allocation chart, between the past sprints and the plan', async () => {
+    const labels = (await page.getAttribute('#chart-allocation', 'data-sprints'))!.split(',');
+    const now = labels.indexOf(`S${model.currentSprint.sprint} (now)`);
+    assert.ok(now >= 0, labels.join(','));
+    assert.equal(labels[now + 1], `S${model.roadmap[0]!.sprint} (plan)`);
+  });
+
   it('filters and sorts the item table', async () => {
     const rows = () => page.$$eval('#item-rows tr', (nodes) => nodes.map((n) => n.getAttribute('data-id')));
     const open = model.items.filter((i) => i.status === 'open' || i.status === 'planned');
@@ -126,10 +139,32 @@ describe('HTML report in Chromium', function () {
     assert.equal((await rows()).length, model.items.length);
   });
 
-  it('shows plan edits as the CLI command to run (read-only)', async () => {
+  it('shows plan edits as the CLI command to run, beside the entry clicked (read-only)', async () => {
     await page.click('#plan-items li vscode-button');
     const status = await page.textContent('#status');
-    assert.match(status ?? '', /^Read-only report\. To make this change run: debt-portfolio status [0-9a-f]{16} --set open$/);
+    assert.match(status ?? '', /^Read-only report\. To make this change run: debt-portfolio status [0-9a-f]{16} --set accepted --unpin$/);
+    const firstId = model.roadmap[0]!.items[0]!.id;
+    assert.equal(await page.textContent('#plan-items li:first-child .cli-command'), `debt-portfolio status ${firstId} --set accepted --unpin`);
+    await page.click('#item-rows tr button.row-action');
+    assert.match((await page.textContent('#item-rows tr td .cli-command')) ?? '', /^debt-portfolio status [0-9a-f]{16} --set (planned|accepted --unpin)$/);
+  });
+
+  it('follows prefers-color-scheme with a light and a dark theme, and a change of it', async () => {
+    const background = (themed: Page) => themed.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const light = await open(undefined, 'light');
+    assert.equal(await light.getAttribute('body', 'class'), 'vscode-light');
+    assert.equal(await background(light), 'rgb(255, 255, 255)');
+    await light.screenshot({ path: path.join(ARTIFACTS, 'report-auto-light.png'), fullPage: true });
+    await light.emulateMedia({ colorScheme: 'dark' });
+    await light.waitForFunction(() => document.body.className === 'vscode-dark');
+    assert.equal(await background(light), 'rgb(31, 31, 31)');
+    await light.close();
+    const dark = await open(undefined, 'dark');
+    assert.equal(await dark.getAttribute('body', 'class'), 'vscode-dark');
+    const canvases = await paintedCanvases(dark);
+    for (const canvas of canvases) assert.ok(canvas.painted > 100, `${canvas.id} is empty`);
+    await dark.screenshot({ path: path.join(ARTIFACTS, 'report-auto-dark.png'), fullPage: true });
+    await dark.close();
   });
 
   it('shows how well the ranking predicted the last quarters, and says plainly when a baseline did better', async () => {

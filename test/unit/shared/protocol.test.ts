@@ -35,7 +35,7 @@ describe('dashboard message protocol', () => {
   }
 
   it('gives the read-only report the CLI command for each plan action', () => {
-    assert.deepEqual(PLAN_ACTIONS.map((action) => planCommand(ID, action)), [`debt-portfolio status ${ID} --set planned`, `debt-portfolio status ${ID} --set open`, `debt-portfolio status ${ID} --pin`, `debt-portfolio status ${ID} --unpin`]);
+    assert.deepEqual(PLAN_ACTIONS.map((action) => planCommand(ID, action)), [`debt-portfolio status ${ID} --set planned`, `debt-portfolio status ${ID} --set accepted --unpin`, `debt-portfolio status ${ID} --pin`, `debt-portfolio status ${ID} --unpin`]);
   });
 
   describe("each plan message's effect on the store", () => {
@@ -43,7 +43,7 @@ describe('dashboard message protocol', () => {
     beforeEach(() => (root = makeTempDir()));
     afterEach(() => removeDir(root));
 
-    it('include plans for the sprint, pin pins, unpin unpins, exclude reopens', async () => {
+    it('include plans for the sprint, pin pins, unpin unpins, exclude accepts and unpins', async () => {
       const store = await openStore(root);
       await store.update((data) => void (data.items[ID] = { status: 'open', file: 'a.ts', tag: 'TODO', text: 'x', firstSeen: '2026-01-01' }));
       const apply = (action: (typeof PLAN_ACTIONS)[number]) => store.update((data) => void applyDecision(data, ID, planActionChange(action, 7), '2026-02-01'));
@@ -56,7 +56,7 @@ describe('dashboard message protocol', () => {
       await apply('pin');
       await apply('exclude');
       const item = (await openStore(root)).data().items[ID]!;
-      assert.deepEqual([item.status, item.sprint, item.pinned], ['open', undefined, undefined]);
+      assert.deepEqual([item.status, item.sprint, item.pinned], ['accepted', undefined, undefined]);
     });
   });
 });

@@ -11,7 +11,9 @@ import { historyScorer } from '../../../../src/core/pipeline/historyScorer';
 import { scanCommit } from '../../../../src/core/pipeline/scanCommit';
 import { scanFolder } from '../../../../src/core/pipeline/scanFolder';
 import { createSession } from '../../../../src/core/pipeline/session';
-import { ITEMS_PER_CHUNK, stateMessage, stateOfMessage } from '../../../../src/core/pipeline/sessionProtocol';
+import { ITEMS_PER_CHUNK, stateMessage, stateOfMessage, type StateMessage, type WorkerMessage } from '../../../../src/core/pipeline/sessionProtocol';
+import { createSessionServer } from '../../../../src/core/pipeline/sessionServer';
+import { planActionChange } from '../../../../src/core/store/decide';
 import { git, initRepo, makeTempDir, removeDir, writeFiles } from '../../../helpers/tempDir';
 
 const FIXTURES = path.join(__dirname, '../../../fixtures');
@@ -37,6 +39,9 @@ function applyChange(root: string, change: Record<string, string | null>): void 
     else writeFiles(root, { [file]: text });
   }
 }
+
+/** The files of a folder's scan that hold items, so a test can give them recent history. */
+const annotatedFiles = (root: string): string[] => [...new Set(git(root, ['grep', '-l', '-E', 'TODO|FIXME|HACK|DEBT']).trim().split('\n'))];
 
 describe('pipeline', () => {
   describe('build', () => {
@@ -90,6 +95,17 @@ describe('pipeline', () => {
       assert.deepEqual(rebuilt.view.items.filter((item) => item.file === 'README.md').map((item) => item.kind === 'annotation' && item.text), ['unsaved text']);
       assert.equal(JSON.stringify(previous.view.items), before);
       assert.notEqual(rebuilt, previous);
+    });
+
+    it('leaves out an annotation still being typed in the editor, and keeps it when the file is read from disk', async () => {
+      const scorer = historyScorer();
+      const previous = await buildPortfolio(root, { scorer, today: TODAY, record: false });
+      const typing = 'a = 1  # TODO()\nb = 2  # FIXME(owner: al\nc = 3  # HACK(effort: 2h): done typing\n# BUG\n';
+      const live = await rebuild(previous, [{ file: 'typing.py', text: typing }], { scorer, today: TODAY });
+      const texts = (portfolio: Portfolio) => portfolio.view.items.filter((item) => item.file === 'typing.py').map((item) => item.kind === 'annotation' && `${item.tag} ${item.text}`);
+      assert.deepEqual(texts(live), ['HACK done typing', 'BUG ']);
+      writeFiles(root, { 'typing.py': typing });
+      assert.equal(texts(await rebuild(previous, [{ file: 'typing.py' }], { scorer, today: TODAY })).length, 4);
     });
 
     it('drops the items of a file the team config excludes', async () => {
@@ -211,6 +227,40 @@ describe('pipeline', () => {
       assert.deepEqual(tagsOf((await session.rescan()).view.items), []);
       assert.deepEqual(tagsOf((await session.rescan({}, ['REVIEW'])).view.items), ['REVIEW']);
       assert.deepEqual(tagsOf((await session.replaceFiles([{ file: 'src/r.ts', text: '// TODO: team\n// REVIEW: mine\n' }])).view.items), ['TODO', 'REVIEW']);
+    });
+
+    it('keeps an item the planner chose out of every sprint once the dashboard excludes it', async () => {
+      for (const file of annotatedFiles(root)) {
+        for (let n = 0; n < 3; n++) applyChange(root, { [file]: `${readFileSync(path.join(root, file), 'utf8')}\n` });
+        git(root, ['commit', '-q', '-am', `fix ${file}`]);
+      }
+      const session = createSession({ root, git: true });
+      const { view } = await session.rescan();
+      const plannedIds = (plan: typeof view.plan) => plan.roadmap.flatMap((sprint) => sprint.items.map((item) => item.id));
+      const chosen = view.plan.roadmap[0]!.items.find((item) => item.reason === 'chosen')!;
+      const after = await session.decide(chosen.id, planActionChange('exclude', view.plan.roadmap[0]!.sprint));
+      assert.ok(!plannedIds(after.view.plan).includes(chosen.id), 'excluded, yet planned again');
+      assert.ok(!plannedIds((await session.rescan()).view.plan).includes(chosen.id), 'planned again after a rescan');
+    });
+
+    it('after a full scan the worker posts a state with the trend read from git, so the dashboard in VS Code has one', async () => {
+      const messages: WorkerMessage[] = [];
+      const server = createSessionServer((message) => messages.push(message));
+      await server.handle({ type: 'rescan', id: 1, root, git: true });
+      const answer = messages.find((m): m is StateMessage => m.type === 'state' && m.id === 1)!;
+      assert.deepEqual(answer.state.trend, []);
+      const withTrend = async (): Promise<StateMessage> => {
+        for (let waited = 0; waited < 20_000; waited += 20) {
+          const found = messages.find((m): m is StateMessage => m.type === 'state' && m.id === null && m.state.trend.length > 0);
+          if (found) return found;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        throw new Error('no state with a trend');
+      };
+      const later = await withTrend();
+      assert.equal(later.state.trend.length, defaultConfig().trendSprints);
+      assert.ok(later.state.generation > answer.state.generation);
+      assert.ok(later.state.trend.some((point) => point.commit !== null && point.openItems > 0), JSON.stringify(later.state.trend));
     });
 
     it('records a decision and answers with the view it gives; refuses one on a read-only store', async () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { scanFolder as scan, ScanInputError } from '../../../../src/core/pipeline/scanFolder';
 import type { AnnotationItem, ScanResult } from '../../../../src/core/model';
@@ -68,6 +68,67 @@ describe('scan', () => {
     });
   }
 
+  describe('vendored files', () => {
+    const skipOf = (result: ScanResult, file: string) => result.skippedFiles.find((s) => s.file === file);
+
+    it('leaves out files .gitattributes marks linguist-vendored or linguist-generated, and says why', async () => {
+      initRepo(root);
+      writeFiles(root, {
+        '.gitattributes': 'third/** linguist-vendored\ngen/*.ts linguist-generated=true\n',
+        'third/lib.js': '// TODO: theirs\n',
+        'gen/api.ts': '// TODO: generated\n',
+        'src/own.ts': '// TODO: ours\n',
+      });
+      const result = await scan(root, { complexity: false });
+      assert.deepEqual(result.items.map((item) => item.file), ['src/own.ts']);
+      assert.deepEqual(skipOf(result, 'third/lib.js'), { file: 'third/lib.js', reason: 'vendored', why: 'linguist-vendored in .gitattributes' });
+      assert.deepEqual(skipOf(result, 'gen/api.ts'), { file: 'gen/api.ts', reason: 'vendored', why: 'linguist-generated in .gitattributes' });
+      assert.equal(result.skipped.vendored, 2);
+      assert.ok(!result.warnings.some((w) => w.file === 'third/lib.js' || w.file === 'gen/api.ts'));
+    });
+
+    for (const noGit of [true, false]) {
+      it(`leaves out copied typings and vendor folders by default (${noGit ? 'walk' : 'git'})`, async () => {
+        if (!noGit) initRepo(root);
+        writeFiles(root, {
+          'src/@types/vscode.proposed.chat.d.ts': '// TODO: the VS Code team\'s\n',
+          'third_party/x.py': '# TODO: theirs\n',
+          'src/own.ts': '// TODO: ours\n',
+        });
+        const result = await scan(root, { noGit, complexity: false });
+        assert.deepEqual(result.items.map((item) => item.file), ['src/own.ts']);
+        assert.equal(skipOf(result, 'src/@types/vscode.proposed.chat.d.ts')?.why, 'matches the vendored pattern **/@types/**');
+        assert.equal(skipOf(result, 'third_party/x.py')?.reason, 'vendored');
+      });
+    }
+
+    it('scans a default-vendored file that .gitattributes marks -linguist-vendored, or all of them with "vendored": []', async () => {
+      initRepo(root);
+      writeFiles(root, {
+        '.gitattributes': 'src/@types/own.d.ts -linguist-vendored\n',
+        'src/@types/own.d.ts': '// TODO: our typings\n',
+        'src/@types/copied.d.ts': '// TODO: copied\n',
+      });
+      const byDefault = await scan(root, { complexity: false });
+      assert.deepEqual(byDefault.items.map((item) => item.file), ['src/@types/own.d.ts']);
+      writeFiles(root, { '.debt/config.json': '{ "vendored": [] }' });
+      const all = await scan(root, { complexity: false });
+      assert.deepEqual(all.items.map((item) => item.file).sort(), ['src/@types/copied.d.ts', 'src/@types/own.d.ts']);
+    });
+
+    it('never runs a filter or diff driver the repository configures', async () => {
+      initRepo(root);
+      const marker = path.join(root, 'ran');
+      git(root, ['config', 'filter.evil.clean', `touch ${marker}`]);
+      git(root, ['config', 'filter.evil.smudge', `touch ${marker}`]);
+      git(root, ['config', 'diff.evil.textconv', `touch ${marker}`]);
+      writeFiles(root, { '.gitattributes': '*.js filter=evil diff=evil linguist-vendored\n', 'a.js': '// TODO: a\n' });
+      const result = await scan(root, { complexity: false });
+      assert.equal(skipOf(result, 'a.js')?.reason, 'vendored');
+      assert.equal(existsSync(marker), false);
+    });
+  });
+
   it('skips binary, too large and minified files, naming each', async () => {
     writeFiles(root, {
       'logo.js': Buffer.concat([Buffer.from('// TODO: before nul\n'), Buffer.from([0, 1, 2, 3])]),
@@ -81,7 +142,9 @@ describe('scan', () => {
     assert.equal(skipReasonOf(result, 'bundle.js'), 'minified');
     assert.deepEqual(result.items.map((item) => item.file), ['ok.js']);
     assert.deepEqual(result.skipped, { binary: 1, 'too-large': 1, minified: 1 });
-    for (const file of ['logo.js', 'huge.js', 'bundle.js']) assert.ok(result.warnings.some((w) => w.file === file && w.code.startsWith('skip-')), file);
+    assert.ok(result.warnings.some((w) => w.file === 'huge.js' && w.code === 'skip-too-large'));
+    for (const file of ['logo.js', 'bundle.js']) assert.ok(!result.warnings.some((w) => w.file === file), `${file}: an expected skip is not a warning`);
+    assert.match(result.skippedFiles.find((s) => s.file === 'bundle.js')?.why ?? '', /lines average over/);
   });
 
   it('reads invalid UTF-8, a BOM, CRLF and lone-CR endings with the same lines and columns', async () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describeFilter, filterItems, groupItems, itemsShown, parseFilterText, sortItems } from '../../../../src/core/portfolio/grouping';
+import { describeFilter, filterItems, filterText, groupItems, itemsShown, parseFilterText, sortItems } from '../../../../src/core/portfolio/grouping';
 import { functionNameOf, labelOf } from '../../../../src/core/portfolio/view';
 import type { PortfolioItem } from '../../../../src/core/portfolio/view';
 import { portfolioItem } from '../../../helpers/builders';
@@ -69,5 +69,12 @@ describe('filter text', () => {
       text: 'parser edge',
     });
     assert.deepEqual(parseFilterText('   '), {});
+  });
+
+  it('writes an active filter back as the text that gives it, so the filter box reopens with it', () => {
+    const filter = parseFilterText('parser tag:TODO tag:FIXME owner:alice status:planned >=2.5 edge');
+    assert.equal(filterText(filter), 'parser edge tag:TODO tag:FIXME owner:alice status:planned >=2.5');
+    assert.deepEqual(parseFilterText(filterText(filter)), filter);
+    assert.equal(filterText({}), '');
   });
 });
