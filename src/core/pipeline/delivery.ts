@@ -1,0 +1,59 @@
+import type { TeamConfig } from '../config';
+import { judgeReleases, mergeReleases, readDeliveryLog, readReleaseTags, restoresOf, shippedReleases, figuresOf, type DeliveryFigures, type DeliveryInput, type Release } from '../history/delivery';
+import { loadIncidents } from '../history/incidents';
+import type { Warning } from '../model';
+import { sprintCalendar, type SprintRange } from '../portfolio/sprints';
+import { compilePattern } from '../text/pattern';
+
+const DAY_SECONDS = 86_400;
+
+export interface SprintDelivery extends SprintRange {
+  figures: DeliveryFigures;
+}
+
+export interface DeliveryReport {
+  /** Where the releases came from: matching tags, or merges to HEAD's branch when there are none (or the team says so). */
+  releasesFrom: 'tags' | 'merges';
+  releases: Array<{ name: string; commit: string; date: string; commits: number; judged: boolean; failure: string | null }>;
+  sprints: SprintDelivery[];
+  overall: { start: string; end: string; figures: DeliveryFigures };
+  warnings: Warning[];
+}
+
+const startSeconds = (date: string): number => Date.parse(`${date}T00:00:00Z`) / 1000;
+
+function chooseReleases(tags: Release[], merges: () => Release[], config: TeamConfig, warnings: Warning[]): { from: 'tags' | 'merges'; releases: Release[] } {
+  if (config.releaseFrom === 'tags' && tags.length > 0) return { from: 'tags', releases: tags };
+  if (config.releaseFrom === 'tags') warnings.push({ file: 'refs/tags', code: 'delivery-no-tags', message: `no tag on a commit matches releaseTagPattern "${config.releaseTagPattern}"; merges to the current branch count as releases` });
+  const releases = merges();
+  if (releases.length === 0) warnings.push({ file: 'HEAD', code: 'delivery-no-releases', message: 'no release tags and no merges on the current branch: deployment frequency, lead time and change failure rate have no data' });
+  return { from: 'merges', releases };
+}
+
+/**
+ * Delivery figures for each of the last `sprints` sprints and over all of them, from one tag listing and one
+ * `git log` of HEAD and the release commits, and `.debt/incidents.json`.
+ */
+export async function deliveryOf(root: string, config: TeamConfig, options: { sprints: number; today: string; nowSeconds: number }): Promise<DeliveryReport> {
+  const calendar = sprintCalendar(config.firstSprintStart, config.sprintLengthDays);
+  const current = calendar.sprintOf(options.today);
+  const ranges = Array.from({ length: options.sprints }, (_, index) => calendar.range(current - options.sprints + 1 + index));
+  const { tags, warnings } = await readReleaseTags(root, compilePattern(config.releaseTagPattern));
+  const log = await readDeliveryLog(root, [...new Set(tags.map((tag) => tag.commit))]);
+  const chosen = chooseReleases(tags, () => mergeReleases(log), config, warnings);
+  const releases = shippedReleases(chosen.releases, log);
+  judgeReleases(releases, log, { fixPattern: compilePattern(config.fixPattern, { ignoreCase: true }), windowDays: config.changeFailureWindowDays, nowSeconds: options.nowSeconds });
+  const loaded = loadIncidents(root);
+  const { restores, warnings: restoreWarnings } = restoresOf(loaded.incidents.list, options.nowSeconds);
+  const input: DeliveryInput = { releases, restores, minSample: config.deliveryMinSample, windowDays: config.changeFailureWindowDays, nowSeconds: options.nowSeconds };
+  const periodOf = (range: SprintRange) => ({ fromSeconds: startSeconds(range.start), toSeconds: startSeconds(range.end) + DAY_SECONDS });
+  const first = ranges[0]!;
+  const last = ranges[ranges.length - 1]!;
+  return {
+    releasesFrom: chosen.from,
+    releases: releases.map((release) => ({ name: release.name, commit: release.commit, date: new Date(release.time * 1000).toISOString(), commits: release.leadTimesHours.length, judged: release.failure !== null, failure: release.failure ?? null })),
+    sprints: ranges.map((range) => ({ ...range, figures: figuresOf(periodOf(range), input) })),
+    overall: { start: first.start, end: last.end, figures: figuresOf({ fromSeconds: periodOf(first).fromSeconds, toSeconds: periodOf(last).toSeconds }, input) },
+    warnings: [...warnings, ...loaded.warnings, ...restoreWarnings],
+  };
+}
