@@ -242,3 +242,13 @@ export function figuresOf(period: Period, input: DeliveryInput): DeliveryFigures
     timeToRestoreHours: timeFigure(input.restores.filter((restore) => inPeriod(restore.resolvedSeconds)).map((restore) => restore.hours), input.minSample, 'resolved incidents'),
   };
 }
+
+/** The figures per sprint (the team calendar's) and over all of them, the releases they come from, and what was left out. */
+export interface DeliveryReport {
+  /** Where the releases came from: matching tags, or merges to HEAD's branch when there are none (or the team says so). */
+  releasesFrom: 'tags' | 'merges';
+  releases: Array<{ name: string; commit: string; date: string; commits: number; judged: boolean; failure: string | null }>;
+  sprints: Array<{ sprint: number; start: string; end: string; figures: DeliveryFigures }>;
+  overall: { start: string; end: string; figures: DeliveryFigures };
+  warnings: Warning[];
+}

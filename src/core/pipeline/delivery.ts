@@ -1,24 +1,11 @@
 import type { TeamConfig } from '../config';
-import { judgeReleases, mergeReleases, readDeliveryLog, readReleaseTags, restoresOf, shippedReleases, figuresOf, type DeliveryFigures, type DeliveryInput, type Release } from '../history/delivery';
+import { judgeReleases, mergeReleases, readDeliveryLog, readReleaseTags, restoresOf, shippedReleases, figuresOf, type DeliveryInput, type DeliveryReport, type Release } from '../history/delivery';
 import { loadIncidents } from '../history/incidents';
 import type { Warning } from '../model';
 import { sprintCalendar, type SprintRange } from '../portfolio/sprints';
 import { compilePattern } from '../text/pattern';
 
 const DAY_SECONDS = 86_400;
-
-export interface SprintDelivery extends SprintRange {
-  figures: DeliveryFigures;
-}
-
-export interface DeliveryReport {
-  /** Where the releases came from: matching tags, or merges to HEAD's branch when there are none (or the team says so). */
-  releasesFrom: 'tags' | 'merges';
-  releases: Array<{ name: string; commit: string; date: string; commits: number; judged: boolean; failure: string | null }>;
-  sprints: SprintDelivery[];
-  overall: { start: string; end: string; figures: DeliveryFigures };
-  warnings: Warning[];
-}
 
 const startSeconds = (date: string): number => Date.parse(`${date}T00:00:00Z`) / 1000;
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { defaultConfig, parseConfig } from '../../../../src/core/config';
-import type { DeliveryFigure } from '../../../../src/core/history/delivery';
-import { deliveryOf, type DeliveryReport } from '../../../../src/core/pipeline/delivery';
+import type { DeliveryFigure, DeliveryReport } from '../../../../src/core/history/delivery';
+import { deliveryOf } from '../../../../src/core/pipeline/delivery';
 import { runCli } from '../../../helpers/cli';
 import { ScriptedRepo, seconds } from '../../../helpers/gitRepo';
 import { git, makeTempDir, removeDir, writeFiles } from '../../../helpers/tempDir';
@@ -131,6 +131,19 @@ describe('delivery figures from git', () => {
     const tooMany = runCli(['delivery', root, '--sprints', '100']);
     assert.equal(tooMany.code, 2);
     assert.match(tooMany.stderr, /--sprints "100": too big: expected number to be <=52 \(the bounds of deliverySprints/);
+  });
+
+  it('puts the figures in the JSON export when history is on, not with --no-git or --as-of', () => {
+    const exported = runCli(['export', root, '--format', 'json']);
+    assert.equal(exported.code, 0, exported.stderr);
+    const delivery = (JSON.parse(exported.stdout) as { delivery?: DeliveryReport }).delivery;
+    assert.deepEqual(delivery?.releases.map((r) => r.name), ['v1.0.0', 'v1.0.1', 'v1.1.0', 'v1.2.0', 'v2.0.0']);
+    assert.equal(delivery.sprints.length, defaultConfig().deliverySprints);
+    for (const args of [['--no-git'], ['--as-of', 'v1.2.0']]) {
+      const without = runCli(['export', root, '--format', 'json', ...args]);
+      assert.equal(without.code, 0, without.stderr);
+      assert.equal('delivery' in JSON.parse(without.stdout), false, args.join(' '));
+    }
   });
 });
 
