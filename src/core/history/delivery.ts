@@ -85,8 +85,8 @@ export function mergeReleases(log: readonly DeliveryCommit[]): Release[] {
 
 /** A release and what it shipped: the commits it was the first release to contain, the files they changed. */
 export interface ShippedRelease extends Release {
-  /** Hours from each shipped commit's author date to the release. */
-  leadTimesHours: number[];
+  /** Each shipped commit's hours from its author date to the release, and the files it changed. */
+  changes: Array<{ leadHours: number; files: string[] }>;
   files: Set<string>;
   /** Why the release failed (a revert, a fix of what it changed, a patch release), or undefined; null while its window is open. */
   failure: string | undefined | null;
@@ -101,14 +101,14 @@ export function shippedReleases(releases: readonly Release[], log: readonly Deli
   return [...earliest.values()]
     .sort((a, b) => a.time - b.time)
     .map((release) => {
-      const result: ShippedRelease = { ...release, leadTimesHours: [], files: new Set(), failure: undefined };
+      const result: ShippedRelease = { ...release, changes: [], files: new Set(), failure: undefined };
       for (const stack = [release.commit]; stack.length > 0; ) {
         const commit = byHash.get(stack.pop()!);
         if (!commit || shipped.has(commit.hash)) continue;
         shipped.add(commit.hash);
         stack.push(...commit.parents);
         if (commit.parents.length > 1) continue;
-        if (commit.authorTime <= release.time) result.leadTimesHours.push((release.time - commit.authorTime) / 3600);
+        if (commit.authorTime <= release.time) result.changes.push({ leadHours: (release.time - commit.authorTime) / 3600, files: commit.files });
         for (const file of commit.files) result.files.add(file);
       }
       return result;
@@ -217,30 +217,54 @@ export interface DeliveryInput {
   nowSeconds: number;
 }
 
+const releasesIn = (period: Period, releases: readonly ShippedRelease[]): ShippedRelease[] => releases.filter((release) => release.time >= period.fromSeconds && release.time < period.toSeconds);
+
+function failureFigure(releases: readonly ShippedRelease[], input: DeliveryInput): DeliveryFigure {
+  const judged = releases.filter((release) => release.failure !== null);
+  const failed = judged.filter((release) => release.failure !== undefined).length;
+  if (judged.length === 0) return { status: 'no-data', value: null, sample: 0, terms: `no release whose ${input.windowDays}-day window has closed` };
+  if (judged.length < input.minSample) return { status: 'not-enough-data', value: null, sample: judged.length, terms: `${judged.length} releases judged, fewer than ${input.minSample}` };
+  return { status: 'ok', value: failed / judged.length, sample: judged.length, terms: `${failed} of ${judged.length} releases followed within ${input.windowDays} days by a revert, a fix of what they changed or a patch release` };
+}
+
+const leadTimeFigure = (releases: readonly ShippedRelease[], input: DeliveryInput, keep: (files: string[]) => boolean = () => true, what = 'commits from author date to first release'): DeliveryFigure =>
+  timeFigure(releases.flatMap((release) => release.changes.filter((change) => keep(change.files)).map((change) => change.leadHours)), input.minSample, what);
+
 /** The four figures over one period: releases, shipped commits and restores that fall in it. */
 export function figuresOf(period: Period, input: DeliveryInput): DeliveryFigures {
-  const inPeriod = (seconds: number) => seconds >= period.fromSeconds && seconds < period.toSeconds;
-  const releases = input.releases.filter((release) => inPeriod(release.time));
+  const releases = releasesIn(period, input.releases);
   const weeks = Math.max(0, Math.min(period.toSeconds, input.nowSeconds) - period.fromSeconds) / WEEK_SECONDS;
   const deploymentFrequency: DeliveryFigure =
     input.releases.length === 0 || weeks === 0
       ? { status: 'no-data', value: null, sample: 0, terms: input.releases.length === 0 ? 'no releases in the history' : 'the period has not started' }
       : { status: 'ok', value: releases.length / weeks, sample: releases.length, terms: `${releases.length} releases / ${Math.round(weeks * 10) / 10} weeks` };
-  const judged = releases.filter((release) => release.failure !== null);
-  const failed = judged.filter((release) => release.failure !== undefined).length;
-  const window = `within ${input.windowDays} days`;
-  const changeFailureRate: DeliveryFigure =
-    judged.length === 0
-      ? { status: 'no-data', value: null, sample: 0, terms: `no release whose ${input.windowDays}-day window has closed` }
-      : judged.length < input.minSample
-        ? { status: 'not-enough-data', value: null, sample: judged.length, terms: `${judged.length} releases judged, fewer than ${input.minSample}` }
-        : { status: 'ok', value: failed / judged.length, sample: judged.length, terms: `${failed} of ${judged.length} releases followed ${window} by a revert, a fix of what they changed or a patch release` };
+  const restores = input.restores.filter((restore) => restore.resolvedSeconds >= period.fromSeconds && restore.resolvedSeconds < period.toSeconds);
   return {
     deploymentFrequency,
-    leadTimeHours: timeFigure(releases.flatMap((release) => release.leadTimesHours), input.minSample, 'commits from author date to first release'),
-    changeFailureRate,
-    timeToRestoreHours: timeFigure(input.restores.filter((restore) => inPeriod(restore.resolvedSeconds)).map((restore) => restore.hours), input.minSample, 'resolved incidents'),
+    leadTimeHours: leadTimeFigure(releases, input),
+    changeFailureRate: failureFigure(releases, input),
+    timeToRestoreHours: timeFigure(restores.map((restore) => restore.hours), input.minSample, 'resolved incidents'),
   };
+}
+
+/** Lead time and change failure rate of the changes that touched the top-interest files, and of the rest. */
+export interface DebtSplit {
+  /** Commits that changed a top-interest file; releases that shipped such a commit. */
+  touched: { leadTimeHours: DeliveryFigure; changeFailureRate: DeliveryFigure };
+  rest: { leadTimeHours: DeliveryFigure; changeFailureRate: DeliveryFigure };
+}
+
+export function debtSplitOf(period: Period, input: DeliveryInput, topFiles: ReadonlySet<string>): DebtSplit {
+  const releases = releasesIn(period, input.releases);
+  const touches = (files: Iterable<string>) => [...files].some((file) => topFiles.has(file));
+  const side = (touched: boolean) => ({
+    leadTimeHours: leadTimeFigure(releases, input, (files) => touches(files) === touched, touched ? 'commits touching top-interest files' : 'commits touching none'),
+    changeFailureRate: failureFigure(
+      releases.filter((release) => touches(release.files) === touched),
+      input,
+    ),
+  });
+  return { touched: side(true), rest: side(false) };
 }
 
 /** The figures per sprint (the team calendar's) and over all of them, the releases they come from, and what was left out. */
@@ -248,7 +272,9 @@ export interface DeliveryReport {
   /** Where the releases came from: matching tags, or merges to HEAD's branch when there are none (or the team says so). */
   releasesFrom: 'tags' | 'merges';
   releases: Array<{ name: string; commit: string; date: string; commits: number; judged: boolean; failure: string | null }>;
-  sprints: Array<{ sprint: number; start: string; end: string; figures: DeliveryFigures }>;
-  overall: { start: string; end: string; figures: DeliveryFigures };
+  sprints: Array<{ sprint: number; start: string; end: string; figures: DeliveryFigures; debt?: DebtSplit }>;
+  overall: { start: string; end: string; figures: DeliveryFigures; debt?: DebtSplit };
+  /** The files counted as top-interest in `debt`: the costliest tenth of the files that cost anything. */
+  topFiles?: string[];
   warnings: Warning[];
 }

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { defaultConfig, parseConfig } from '../../../../src/core/config';
 import type { DeliveryFigure, DeliveryReport } from '../../../../src/core/history/delivery';
-import { deliveryOf } from '../../../../src/core/pipeline/delivery';
+import { deliveryOf, topInterestFiles } from '../../../../src/core/pipeline/delivery';
+import type { FileHealth } from '../../../../src/core/scoring/fileCost';
 import { runCli } from '../../../helpers/cli';
 import { ScriptedRepo, seconds } from '../../../helpers/gitRepo';
 import { git, makeTempDir, removeDir, writeFiles } from '../../../helpers/tempDir';
@@ -110,6 +111,24 @@ describe('delivery figures from git', () => {
     }
   });
 
+  it('splits lead time and change failure rate between changes to the top-interest files and the rest', async () => {
+    const report = await deliveryOf(root, config, { ...options, topFiles: ['a.ts'] });
+    const split = (debt: DeliveryReport['overall']['debt']) => ({ touched: [shown(debt!.touched.leadTimeHours), shown(debt!.touched.changeFailureRate)], rest: [shown(debt!.rest.leadTimeHours), shown(debt!.rest.changeFailureRate)] });
+    // a.ts: c1 48 h, c3 24 h, c7 2 h; releases shipping a.ts: v1.0.0 (failed), v1.0.1, v2.0.0 (window open)
+    // the rest: c2 24 h, c4 12 h, c5 126 h, c6 6 h; releases v1.1.0 (failed), v1.2.0
+    assert.deepEqual(split(report.overall.debt), { touched: [['ok', 24, 40.8, 3], ['ok', 0.5, 2]], rest: [['ok', 18, 80.1, 4], ['ok', 0.5, 2]] });
+    assert.deepEqual(split(report.sprints[1]!.debt), { touched: [['no-data', null, null, 0], ['no-data', null, 0]], rest: [['ok', 12, 91.8, 3], ['ok', 0.5, 2]] });
+    assert.deepEqual(figures(report), figures(await deliveryOf(root, config, options)), 'the split changes no other figure');
+  });
+
+  it('takes the costliest tenth of the files that cost anything as the top-interest files', () => {
+    const health = Array.from({ length: 25 }, (_, index) => ({ file: `f${index}.ts`, interest: index % 5 === 0 ? 0 : index }) as FileHealth);
+    // 20 files cost something: the top 2 are f24 and f23
+    assert.deepEqual(topInterestFiles(health), ['f24.ts', 'f23.ts']);
+    assert.deepEqual(topInterestFiles(health.slice(0, 2)), ['f1.ts']);
+    assert.deepEqual(topInterestFiles([]), []);
+  });
+
   it('keeps the default tag pattern when the configured one does not compile or is unsafe', () => {
     for (const pattern of ['v(', '(v)\\1', '(?=v)\\d']) {
       const loaded = parseConfig({ releaseTagPattern: pattern });
@@ -125,9 +144,13 @@ describe('delivery figures from git', () => {
     assert.equal(report.sprints.length, 52);
     assert.deepEqual(report.releases.map((r) => r.name), ['v1.0.0', 'v1.0.1', 'v1.1.0', 'v1.2.0', 'v2.0.0']);
     assert.match(json.stderr, /tag "v9\.9\.9" points at blob/);
+    assert.ok(Array.isArray(report.topFiles) && Array.isArray((report as { adherence?: unknown }).adherence), 'the debt comparison and adherence');
     const table = runCli(['delivery', root, '--sprints', '2']);
     assert.equal(table.code, 0, table.stderr);
-    assert.match(table.stdout, /overall/);
+    assert.match(table.stdout, /overall[\s\S]*Debt against delivery: changes to the \d+ top-interest files/);
+    const alone = runCli(['delivery', root, '--no-debt', '--format', 'json']);
+    assert.equal(alone.code, 0, alone.stderr);
+    assert.equal('topFiles' in JSON.parse(alone.stdout), false);
     const tooMany = runCli(['delivery', root, '--sprints', '100']);
     assert.equal(tooMany.code, 2);
     assert.match(tooMany.stderr, /--sprints "100": too big: expected number to be <=52 \(the bounds of deliverySprints/);
