@@ -127,18 +127,33 @@ export interface FailureRules {
 export function judgeReleases(releases: ShippedRelease[], log: readonly DeliveryCommit[], rules: FailureRules): void {
   const window = rules.windowDays * DAY_SECONDS;
   const byTime = [...log].sort((a, b) => a.time - b.time);
+  const fixes = new Map<DeliveryCommit, boolean>();
+  const isFix = (commit: DeliveryCommit): boolean => fixes.get(commit) ?? fixes.set(commit, rules.fixPattern.test(commit.message)).get(commit)!;
   for (const release of releases) {
     const end = release.time + window;
     if (end > rules.nowSeconds) {
       release.failure = null;
       continue;
     }
-    const after = byTime.filter((commit) => commit.time > release.time && commit.time <= end && commit.parents.length <= 1);
+    const after: DeliveryCommit[] = [];
+    for (let at = firstAfter(byTime, release.time); at < byTime.length && byTime[at]!.time <= end; at++) if (byTime[at]!.parents.length <= 1) after.push(byTime[at]!);
     const revert = after.find((commit) => REVERT.test(commit.message));
-    const fix = after.find((commit) => rules.fixPattern.test(commit.message) && commit.files.some((file) => release.files.has(file)));
+    const fix = after.find((commit) => commit.files.some((file) => release.files.has(file)) && isFix(commit));
     const patch = releases.find((other) => other.time > release.time && other.time <= end && isPatchOf(other, release));
     release.failure = revert ? `reverted by ${revert.hash.slice(0, 10)}` : fix ? `fixed by ${fix.hash.slice(0, 10)}` : patch ? `patched by ${patch.name}` : undefined;
   }
+}
+
+/** The index of the first commit (in time order) after `seconds`. */
+function firstAfter(byTime: readonly DeliveryCommit[], seconds: number): number {
+  let low = 0;
+  let high = byTime.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (byTime[middle]!.time > seconds) high = middle;
+    else low = middle + 1;
+  }
+  return low;
 }
 
 const isPatchOf = (later: Release, release: Release): boolean =>

@@ -84,7 +84,7 @@ function nulTokens(onToken: (token: Buffer) => void): { write(chunk: Buffer): vo
     write(chunk) {
       let start = 0;
       for (let at = chunk.indexOf(0); at >= 0; start = at + 1, at = chunk.indexOf(0, start)) {
-        onToken(Buffer.concat([...pending, chunk.subarray(start, at)]));
+        onToken(pending.length === 0 ? chunk.subarray(start, at) : Buffer.concat([...pending, chunk.subarray(start, at)]));
         pending = [];
       }
       if (start < chunk.length) pending.push(chunk.subarray(start));
