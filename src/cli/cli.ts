@@ -5,6 +5,7 @@ import { EXIT_USAGE, UsageError, type Command } from './command';
 import { backtestCommand } from './commands/backtest';
 import { calibrateCommand } from './commands/calibrate';
 import { checkCommand } from './commands/check';
+import { deliveryCommand } from './commands/delivery';
 import { exportCommand } from './commands/export';
 import { metricsCommand } from './commands/metrics';
 import { planCommand } from './commands/plan';
@@ -23,6 +24,7 @@ const COMMANDS: Record<string, Command> = {
   report: reportCommand,
   check: checkCommand,
   trend: trendCommand,
+  delivery: deliveryCommand,
   metrics: metricsCommand,
   backtest: backtestCommand,
   calibrate: calibrateCommand,

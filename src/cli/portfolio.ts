@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { diskScanCache, type DiskScanCache } from '../core/cache/diskScanCache';
-import { configValueProblem, type TeamConfig } from '../core/config';
+import { configValueProblem, loadConfig, type TeamConfig } from '../core/config';
+import { historyOff } from '../core/history/history';
 import { buildPortfolio, type BuildOptions, type Portfolio } from '../core/pipeline/build';
 import { historyScorer } from '../core/pipeline/historyScorer';
 import type { Warning } from '../core/model';
@@ -118,4 +119,25 @@ export function printNotices(portfolio: Portfolio): void {
 
 export function printConfigWarnings(warnings: readonly Warning[]): void {
   for (const w of warnings) if (w.code.startsWith('config-')) process.stderr.write(`debt-portfolio: ${w.file}: ${w.message}\n`);
+}
+
+/** The options of the commands that look back over past sprints in git (trend, delivery). */
+export const PAST_SPRINTS_OPTIONS = { sprints: { type: 'string' }, format: { type: 'string', default: 'table' }, out: { type: 'string' } } as const;
+
+export const pastSprintsUsage = (key: 'trendSprints' | 'deliverySprints'): string => `  --sprints <n>         how many sprints (default: the team config's ${key}, 6)
+  --format table|json   output format (default: table)
+  --out <file>          write to a file instead of stdout
+  -h, --help            show this help`;
+
+/** What such a command reads first: one folder with git history, its config, `--format table|json`, `--sprints` held to `key`'s bounds. */
+export async function pastSprintsInput(values: OptionValues, positionals: string[], key: 'trendSprints' | 'deliverySprints'): Promise<{ root: string; config: TeamConfig; format: 'table' | 'json'; sprints: number }> {
+  if (positionals.length > 1) throw new UsageError(`expected one folder, got ${positionals.length}`);
+  const format = oneOf(values, 'format', ['table', 'json'] as const, 'table');
+  const sprintsOption = configNumber(values, 'sprints', key);
+  const root = path.resolve(positionals[0] ?? '.');
+  const { config, warnings } = await loadConfig(root);
+  printConfigWarnings(warnings);
+  const off = await historyOff(root);
+  if (off) throw new UsageError(off);
+  return { root, config, format, sprints: sprintsOption ?? config[key] };
 }

@@ -59,6 +59,11 @@ const SCHEMA = {
   statedImpactFloor: { schema: z.object({ low: hours, medium: hours, high: hours, critical: hours }).strict(), fallback: { low: 0.25, medium: 0.5, high: 1, critical: 2 } },
   calibration: { schema: z.string().max(2000).nullable(), fallback: null as string | null },
   trendSprints: { schema: z.number().int().min(1).max(52), fallback: 6 },
+  deliverySprints: { schema: z.number().int().min(1).max(52), fallback: 6 },
+  releaseFrom: { schema: z.enum(['tags', 'merges']), fallback: 'tags' as 'tags' | 'merges' },
+  releaseTagPattern: { schema: safePattern, fallback: '^v?\\d+\\.\\d+(\\.\\d+)?$' },
+  changeFailureWindowDays: { schema: z.number().int().min(1).max(90), fallback: 7 },
+  deliveryMinSample: { schema: z.number().int().min(1).max(1000), fallback: 5 },
 } as const;
 
 type Schema = typeof SCHEMA;

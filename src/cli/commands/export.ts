@@ -1,14 +1,28 @@
 import { version } from '../../../package.json';
 import { EXPORT_FORMATS, exportAs } from '../../core/export';
+import type { DeliveryReport } from '../../core/history/delivery';
+import { historyOff } from '../../core/history/history';
+import { todayUtc, type Portfolio } from '../../core/pipeline/build';
+import { deliveryOf } from '../../core/pipeline/delivery';
 import { emit, UsageError, type Command } from '../command';
+import { formatWarning } from './scan';
 import { AS_OF_OPTION, AS_OF_USAGE, COMMON_OPTIONS, COMMON_USAGE, loadPortfolio, oneOf, printNotices } from '../portfolio';
+
+/** Today's delivery figures for the portfolio's folder, when its history is on; their warnings go to stderr. */
+async function deliveryBeside(portfolio: Portfolio): Promise<DeliveryReport | undefined> {
+  if (!portfolio.settings.git || (await historyOff(portfolio.view.root))) return undefined;
+  const report = await deliveryOf(portfolio.view.root, portfolio.config, { sprints: portfolio.config.deliverySprints, today: todayUtc(), nowSeconds: Math.floor(Date.now() / 1000) });
+  for (const warning of report.warnings) process.stderr.write(`debt-portfolio: ${formatWarning(warning)}\n`);
+  return report;
+}
 
 export const exportCommand: Command = {
   summary: 'export the portfolio as CSV, JSON, Markdown or SARIF',
   usage: `debt-portfolio export [dir] --format csv|json|md|sarif [options]
 
   csv     one row per item, for Jira, Linear and GitHub importers (formula cells neutralised)
-  json    the versioned portfolio: items with scores and decisions, the plan, totals
+  json    the versioned portfolio: items with scores and decisions, the plan, totals, and with history
+          the delivery figures of the last deliverySprints sprints (not with --as-of)
   md      the next sprint's plan, ready to paste into a planning document
   sarif   SARIF 2.1.0 for code scanning
 
@@ -23,7 +37,8 @@ ${COMMON_USAGE}`,
     const format = oneOf(values, 'format', EXPORT_FORMATS, 'json');
     const portfolio = await loadPortfolio(values, positionals);
     printNotices(portfolio);
-    await emit(exportAs(format, portfolio.view, version), values.out);
+    const delivery = format === 'json' && !values['as-of'] ? await deliveryBeside(portfolio) : undefined;
+    await emit(exportAs(format, delivery ? { ...portfolio.view, delivery } : portfolio.view, version), values.out);
     return 0;
   },
 };

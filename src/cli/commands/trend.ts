@@ -1,11 +1,8 @@
-import path from 'node:path';
-import { loadConfig } from '../../core/config';
 import { todayUtc } from '../../core/pipeline/build';
 import { trendOf } from '../../core/pipeline/trend';
 import { round } from '../../core/portfolio/view';
-import { historyOff } from '../../core/history/history';
-import { emit, UsageError, type Command } from '../command';
-import { configNumber, oneOf, printConfigWarnings } from '../portfolio';
+import { emit, type Command } from '../command';
+import { PAST_SPRINTS_OPTIONS, pastSprintsInput, pastSprintsUsage } from '../portfolio';
 import { renderTable } from '../table';
 
 export const trendCommand: Command = {
@@ -16,21 +13,11 @@ For the last sprints, the annotations in the code at each sprint's first day and
 interest, read from git: no earlier run of the tool is needed.
 
 Options:
-  --sprints <n>         how many sprints (default: the team config's trendSprints, 6)
-  --format table|json   output format (default: table)
-  --out <file>          write to a file instead of stdout
-  -h, --help            show this help`,
-  options: { sprints: { type: 'string' }, format: { type: 'string', default: 'table' }, out: { type: 'string' } },
+${pastSprintsUsage('trendSprints')}`,
+  options: PAST_SPRINTS_OPTIONS,
   async run(values, positionals) {
-    if (positionals.length > 1) throw new UsageError(`expected one folder, got ${positionals.length}`);
-    const format = oneOf(values, 'format', ['table', 'json'] as const, 'table');
-    const sprintsOption = configNumber(values, 'sprints', 'trendSprints');
-    const root = path.resolve(positionals[0] ?? '.');
-    const { config, warnings } = await loadConfig(root);
-    printConfigWarnings(warnings);
-    const off = await historyOff(root);
-    if (off) throw new UsageError(off);
-    const points = await trendOf(root, config, { sprints: sprintsOption ?? config.trendSprints, today: todayUtc() });
+    const { root, config, format, sprints } = await pastSprintsInput(values, positionals, 'trendSprints');
+    const points = await trendOf(root, config, { sprints, today: todayUtc() });
     if (format === 'json') return emit(`${JSON.stringify({ version: 1, points }, null, 2)}\n`, values.out).then(() => 0);
     const rows = points.map((p) => [String(p.sprint), p.date, p.commit?.slice(0, 10) ?? '-', String(p.openItems), round(p.interest)]);
     await emit(`${renderTable(['sprint', 'start', 'commit', 'open items', 'h/sprint'], rows)}\n`, values.out);

@@ -84,7 +84,7 @@ function nulTokens(onToken: (token: Buffer) => void): { write(chunk: Buffer): vo
     write(chunk) {
       let start = 0;
       for (let at = chunk.indexOf(0); at >= 0; start = at + 1, at = chunk.indexOf(0, start)) {
-        onToken(Buffer.concat([...pending, chunk.subarray(start, at)]));
+        onToken(pending.length === 0 ? chunk.subarray(start, at) : Buffer.concat([...pending, chunk.subarray(start, at)]));
         pending = [];
       }
       if (start < chunk.length) pending.push(chunk.subarray(start));
@@ -100,8 +100,13 @@ function nulTokens(onToken: (token: Buffer) => void): { write(chunk: Buffer): vo
  * holding at most one commit in memory; rejects when git fails or its output does not parse.
  */
 export function streamLog(root: string, commit: string, sinceSeconds: number, onCommit: (commit: LogCommit) => void, options: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<void> {
+  const args = ['log', '--no-merges', '-M', '--numstat', '-z', '--no-ext-diff', '--no-textconv', '--no-show-signature', LOG_FORMAT, `--since=${sinceSeconds}`, '--end-of-options', commit, '--'];
+  return streamLogOutput(root, args, onCommit, options);
+}
+
+/** Streams the output of a `git log -z --numstat` call whose format has LOG_FORMAT's four NUL-terminated fields. */
+export function streamLogOutput(root: string, args: readonly string[], onCommit: (commit: LogCommit) => void, options: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<void> {
   return new Promise((resolve, reject) => {
-    const args = ['log', '--no-merges', '-M', '--numstat', '-z', '--no-ext-diff', '--no-textconv', '--no-show-signature', LOG_FORMAT, `--since=${sinceSeconds}`, '--end-of-options', commit, '--'];
     const child = spawnGit(root, args, { signal: options.signal });
     const stop = killAfter(child, options.timeoutMs ?? 120_000);
     const parser = new LogParser(onCommit);

@@ -15,6 +15,8 @@ const incidentSchema = z
     severity: z.enum(SEVERITIES),
     paths: z.array(z.string().min(1)).default([]),
     title: z.string().max(500).default(''),
+    /** When service was restored; checked where time to restore is computed, so one bad value costs only that incident. */
+    resolved: z.unknown().optional(),
   })
   .strict();
 

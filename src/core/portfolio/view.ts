@@ -1,4 +1,5 @@
 import { formatCost, formatNumber, formatPercent } from '../../shared/format';
+import type { DeliveryReport } from '../history/delivery';
 import type { DebtItem } from '../model';
 import type { Status } from '../store/schema';
 import type { ItemScore, ScoreTerm } from '../scoring/types';
@@ -30,6 +31,8 @@ export interface PortfolioView {
   sprintLengthDays?: number;
   /** The team set its sprint calendar in .debt/config.json; absent, sprint numbers come from the default one. */
   calendarSet?: boolean;
+  /** Delivery figures beside the debt (JSON export, when history is on and the portfolio is today's). */
+  delivery?: DeliveryReport;
 }
 
 /** The interest (h/sprint) from which an open item counts as high or medium severity, relative to the portfolio. */
