@@ -72,7 +72,7 @@ export function scanTable(result: ScanOutput): string {
   const skipped = Object.entries(result.skipped).map(([reason, count]) => `${reason} ${count}`).join(', ');
   const files = new Set(result.items.map((item) => item.file)).size;
   return [
-    rows.length > 0 ? renderTable(['location', 'tag', 'owner', 'h/sprint', 'h', 'payback', 'text'], rows, [60, 10, 16, 8, 6, 9, 70]) : 'No debt annotations or hotspots found.',
+    rows.length > 0 ? renderTable(['location', 'tag', 'owner', 'h/sprint', 'h', 'payback', 'text'], rows, [60, 10, 16, 8, 6, 12, 70]) : 'No debt annotations or hotspots found.',
     '',
     `${result.items.length} items in ${files} files; ${result.stats.filesScanned} of ${result.stats.filesListed} files scanned (${result.stats.lister}) in ${result.stats.durationMs} ms`,
     ...(skipped ? [`skipped: ${skipped}`] : []),
