@@ -2,10 +2,10 @@
  * Delivery benchmark (issue 12): `debt-portfolio delivery` against git's own `git log --numstat` of the same range,
  * on a generated repository of 10,000 commits and 500 release tags, same run, alternating.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generatedRepo } from './lib/generatedRepo.mjs';
 import { fmt, median } from './lib/tools.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -15,11 +15,7 @@ const COMMITS = 10_000;
 const TAGS = 500;
 
 /** 10,000 commits over two years (every fifth a fix, some reverts), a release tag every 20 commits (some patches). */
-function generate() {
-  if (existsSync(path.join(generated, '.git'))) return;
-  rmSync(generated, { recursive: true, force: true });
-  mkdirSync(generated, { recursive: true });
-  execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: generated });
+function streamLines() {
   const now = Math.floor(Date.now() / 1000);
   const lines = [];
   for (let i = 0; i < COMMITS; i++) {
@@ -33,8 +29,7 @@ function generate() {
       lines.push(`reset refs/tags/v1.${Math.floor(n / 4)}.${n % 4}`, `from :${i + 1}`, '');
     }
   }
-  execFileSync('git', ['fast-import', '--quiet'], { cwd: generated, input: lines.join('\n'), maxBuffer: 1 << 28 });
-  execFileSync('git', ['checkout', '-q', 'main'], { cwd: generated });
+  return lines;
 }
 
 function timed(command, args, cwd) {
@@ -44,7 +39,7 @@ function timed(command, args, cwd) {
   return { ms: performance.now() - started, stdout: result.stdout.toString('utf8') };
 }
 
-generate();
+generatedRepo(generated, streamLines);
 const gitArgs = ['log', '-z', '--numstat', '--format=%H%x00%P%x00%at%x00%ct%x00%s%x00', 'HEAD', '--'];
 const oursArgs = [path.join(repo, 'dist', 'cli.js'), 'delivery', generated, '--format', 'json', '--no-debt', '--no-cache'];
 timed('git', gitArgs, generated);

@@ -3,20 +3,16 @@
  * repositories (a generated 10,000-commit one and this project's), same run, alternating; and blame speed.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generatedRepo } from './lib/generatedRepo.mjs';
 import { fmt, median } from './lib/tools.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const generated = path.join(repo, 'bench', 'out', 'history-10k');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 
-function generate() {
-  if (existsSync(path.join(generated, '.git'))) return;
-  rmSync(generated, { recursive: true, force: true });
-  mkdirSync(generated, { recursive: true });
-  execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: generated });
+function streamLines() {
   const now = Math.floor(Date.now() / 1000);
   const lines = [];
   for (let i = 0; i < 10_000; i++) {
@@ -25,8 +21,7 @@ function generate() {
     const content = `export const v${i} = ${i};\n// TODO: revisit ${i % 7}\n`;
     lines.push('commit refs/heads/main', `committer Dev${i % 9} <d${i % 9}@x> ${now - (10_000 - i) * 900} +0000`, `data ${Buffer.byteLength(message)}`, message, `M 644 inline ${file}`, `data ${Buffer.byteLength(content)}`, content, '');
   }
-  execFileSync('git', ['fast-import', '--quiet'], { cwd: generated, input: lines.join('\n') });
-  execFileSync('git', ['checkout', '-q', 'main'], { cwd: generated });
+  return lines;
 }
 
 function gitLogMs(root, days) {
@@ -55,7 +50,7 @@ function compare(name, root, days) {
   return { name, commits: last.commits, files: last.files, git: median(git), ours: median(ours), rss: last.rssMiB };
 }
 
-generate();
+generatedRepo(generated, streamLines);
 const rows = [compare('generated, 10,000 commits, 400 files', generated, 3650), compare('this repository', repo, 3650)];
 const blame = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', path.join(repo, 'bench/lib/blameRun.ts'), repo, 'test/fixtures/**'], { cwd: repo, encoding: 'utf8' }));
 

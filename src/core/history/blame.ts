@@ -20,7 +20,7 @@ export const blobId = (bytes: Buffer): string => createHash('sha1').update(`blob
 export type BlameCache = Map<string, Record<number, LineAge>>;
 
 /** A line of the committed file as `git blame --porcelain` gives it: its text and when it came in. */
-interface CommittedLine {
+export interface CommittedLine {
   text: string;
   age: LineAge;
 }
@@ -76,27 +76,27 @@ export function workingAges(committed: readonly CommittedLine[], working: string
  * process; cached by the file's blob id. With `cachedOnly`, no blame runs and a file not blamed as it is
  * now gives 'not-cached'. A file not in HEAD is all uncommitted; a name git cannot be given gives undefined.
  */
-/**
- * The committed lines of a file in HEAD, blamed once per HEAD commit when `head` names it (an edit of the working
- * file then needs only the diff in process, no git); undefined when blame fails.
- */
-const committedByHead = new Map<string, CommittedLine[]>();
-async function committedLines(root: string, file: string, options: { head?: string; signal?: AbortSignal }): Promise<CommittedLine[] | undefined> {
-  const key = options.head && `${root}\u0000${options.head}\u0000${file}`;
-  const known = key ? committedByHead.get(key) : undefined;
+/** Blame of HEAD by commit and file, kept by the caller (the scorer): an edit then needs only the diff in process. */
+export type CommittedBlame = Map<string, CommittedLine[]>;
+
+/** The committed lines of a file in HEAD, blamed once per HEAD commit when `head` and a cache are given; undefined when blame fails. */
+async function committedLines(root: string, file: string, options: { head?: string; committed?: CommittedBlame; signal?: AbortSignal }): Promise<CommittedLine[] | undefined> {
+  const cache = options.head ? options.committed : undefined;
+  const key = `${options.head}\u0000${file}`;
+  const known = cache?.get(key);
   if (known) return known;
   const result = await runGit(root, ['blame', '--porcelain', '--no-textconv', 'HEAD', '--', file], { timeoutMs: 30_000, signal: options.signal });
   const notInHead = result.code !== 0 && /no such path .* in HEAD/.test(result.stderr);
   if (result.code !== 0 && !notInHead) return undefined;
   const committed = notInHead ? [] : parsePorcelain(result.stdout.toString('utf8'));
-  if (key) {
-    if (committedByHead.size >= 2_000) committedByHead.clear();
-    committedByHead.set(key, committed);
+  if (cache) {
+    if (cache.size >= 2_000) cache.clear();
+    cache.set(key, committed);
   }
   return committed;
 }
 
-export async function lineAges(root: string, file: string, cache: BlameCache, options: { now?: string; cachedOnly?: boolean; head?: string; signal?: AbortSignal } = {}): Promise<Record<number, LineAge> | 'not-cached' | undefined> {
+export async function lineAges(root: string, file: string, cache: BlameCache, options: { now?: string; cachedOnly?: boolean; head?: string; committed?: CommittedBlame; signal?: AbortSignal } = {}): Promise<Record<number, LineAge> | 'not-cached' | undefined> {
   let bytes: Buffer;
   try {
     bytes = readFileSync(fsPath(root, file));

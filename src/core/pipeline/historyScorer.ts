@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { TeamConfig } from '../config';
 import { fsPath } from '../files/fileNames';
-import { lineAges, type BlameCache } from '../history/blame';
+import { lineAges, type BlameCache, type CommittedBlame } from '../history/blame';
 import { readHistory, type FileHistory, type History, type HistorySettings } from '../history/history';
 import { loadIncidents } from '../history/incidents';
 import type { DebtItem, FileItem, FileMeasure } from '../model';
@@ -65,6 +65,7 @@ function linesOnDisk(root: string): (file: string) => number {
  * (cached by blob id). Without git every figure is still computed, with no changes to count.
  */
 export function historyScorer(blameCache: BlameCache = new Map()): Scorer {
+  const committed: CommittedBlame = new Map();
   const histories = new Map<string, { key: string; history: History }>();
   /** One log pass per folder, settings, git switch and five minutes. */
   const historyOf = async (root: string, config: TeamConfig, git: boolean, signal?: AbortSignal, asOfRef?: string): Promise<History> => {
@@ -85,7 +86,7 @@ export function historyScorer(blameCache: BlameCache = new Map()): Scorer {
       const scored = new Map<string, ScoredItem>();
       /** Each file's ages once per call: a file's annotations share one read, one hash and at most one blame. */
       const agesByFile = new Map<string, ReturnType<typeof lineAges>>();
-      const agesOf = (file: string) => agesByFile.get(file) ?? agesByFile.set(file, lineAges(root, file, blameCache, { cachedOnly: blame === 'cached', head: history.available ? history.head : undefined, signal })).get(file)!;
+      const agesOf = (file: string) => agesByFile.get(file) ?? agesByFile.set(file, lineAges(root, file, blameCache, { cachedOnly: blame === 'cached', head: history.available ? history.head : undefined, committed, signal })).get(file)!;
       let agesPending = false;
       for (const input of inputs) {
         signal?.throwIfAborted();
