@@ -12,7 +12,7 @@ export interface FolderState {
   state: SessionState;
 }
 
-/** An error the worker answered a request with, under its own name (e.g. StoreReadOnlyDecisionError). */
+/** An error the worker answered a request with, under its own name (e.g. a read-only store's StoreReadOnlyError). */
 export class SessionError extends Error {
   constructor(name: string, message: string) {
     super(message);

@@ -67,13 +67,6 @@ export class SessionNotReadyError extends Error {
   }
 }
 
-export class StoreReadOnlyDecisionError extends Error {
-  constructor(reason: string) {
-    super(reason);
-    this.name = 'StoreReadOnlyDecisionError';
-  }
-}
-
 /**
  * A session runs one operation at a time, each on the portfolio the one before left, so no answer is built
  * from a stale portfolio; every answer carries the next generation number.
@@ -142,7 +135,6 @@ export function createSession(settings: SessionSettings): PortfolioSession {
       serially(async () => {
         const started = performance.now();
         const { store, view } = built();
-        if (store.readOnly) throw new StoreReadOnlyDecisionError(store.readOnly);
         const seen = seenItemsOf(view.items, new Map(view.items.map((item) => [item.id, item])));
         await store.update((data) => {
           reconcile(data, seen, todayUtc());
