@@ -1,3 +1,4 @@
+import { RELEASE_SOURCES, type ReleaseSource } from '../shared/delivery';
 import { z } from 'zod';
 import { DEFAULT_TAGS } from './annotations/grammar';
 import { DEFAULT_MAX_FILE_SIZE } from './files/readText';
@@ -60,7 +61,7 @@ const SCHEMA = {
   calibration: { schema: z.string().max(2000).nullable(), fallback: null as string | null },
   trendSprints: { schema: z.number().int().min(1).max(52), fallback: 6 },
   deliverySprints: { schema: z.number().int().min(1).max(52), fallback: 6 },
-  releaseFrom: { schema: z.enum(['tags', 'merges']), fallback: 'tags' as 'tags' | 'merges' },
+  releaseFrom: { schema: z.enum(RELEASE_SOURCES), fallback: 'tags' as ReleaseSource },
   releaseTagPattern: { schema: safePattern, fallback: '^v?\\d+\\.\\d+(\\.\\d+)?$' },
   changeFailureWindowDays: { schema: z.number().int().min(1).max(90), fallback: 7 },
   deliveryMinSample: { schema: z.number().int().min(1).max(1000), fallback: 5 },

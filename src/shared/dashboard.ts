@@ -1,3 +1,5 @@
+import type { DashboardDelivery } from './delivery';
+
 /** The dashboard's view model: everything the webview and the HTML report draw, as plain data. */
 
 export interface DashboardItem {
@@ -70,6 +72,8 @@ export interface DashboardModel {
   notices: string[];
   /** The back-test panel; null where it was not run (the editor's dashboard, --no-backtest, history off). */
   backtest: DashboardBacktest | null;
+  /** The Delivery section; null where it was not computed (history off, not yet received from the worker). */
+  delivery: DashboardDelivery | null;
   /** Days per sprint, for showing a payback past the horizon as such. */
   sprintLengthDays: number;
   /** The team set its sprint calendar; false: sprint numbers come from the default one. */

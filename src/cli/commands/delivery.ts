@@ -1,5 +1,6 @@
 import { formatPercent } from '../../shared/format';
-import type { DebtSplit, DeliveryFigure, DeliveryFigures, DeliveryReport } from '../../core/history/delivery';
+import type { DeliveryReport } from '../../core/history/delivery';
+import type { DebtSplit, DeliveryFigure, DeliveryFigures } from '../../shared/delivery';
 import { todayUtc } from '../../core/pipeline/build';
 import { deliveryOf, topInterestFiles } from '../../core/pipeline/delivery';
 import type { SprintAdherence } from '../../core/portfolio/planner';

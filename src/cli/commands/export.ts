@@ -1,20 +1,8 @@
 import { version } from '../../../package.json';
 import { EXPORT_FORMATS, exportAs } from '../../core/export';
-import type { DeliveryReport } from '../../core/history/delivery';
-import { historyOff } from '../../core/history/history';
-import { todayUtc, type Portfolio } from '../../core/pipeline/build';
-import { deliveryOf } from '../../core/pipeline/delivery';
 import { emit, UsageError, type Command } from '../command';
-import { formatWarning } from './scan';
+import { deliveryBeside } from '../dashboardModel';
 import { AS_OF_OPTION, AS_OF_USAGE, COMMON_OPTIONS, COMMON_USAGE, loadPortfolio, oneOf, printNotices } from '../portfolio';
-
-/** Today's delivery figures for the portfolio's folder, when its history is on; their warnings go to stderr. */
-async function deliveryBeside(portfolio: Portfolio): Promise<DeliveryReport | undefined> {
-  if (!portfolio.settings.git || (await historyOff(portfolio.view.root))) return undefined;
-  const report = await deliveryOf(portfolio.view.root, portfolio.config, { sprints: portfolio.config.deliverySprints, today: todayUtc(), nowSeconds: Math.floor(Date.now() / 1000) });
-  for (const warning of report.warnings) process.stderr.write(`debt-portfolio: ${formatWarning(warning)}\n`);
-  return report;
-}
 
 export const exportCommand: Command = {
   summary: 'export the portfolio as CSV, JSON, Markdown or SARIF',

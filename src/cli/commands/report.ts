@@ -1,14 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { TeamConfig } from '../../core/config';
 import { toHtmlReport, type ReportAssets } from '../../core/export/html';
-import { historyOff } from '../../core/history/history';
-import { todayUtc, type Portfolio } from '../../core/pipeline/build';
-import { backtest, backtestPanel } from '../../core/pipeline/backtest';
-import { portfolioTrend } from '../../core/pipeline/trend';
-import { toDashboardModel } from '../../core/portfolio/dashboardModel';
-import type { DashboardBacktest } from '../../shared/dashboard';
+import type { Portfolio } from '../../core/pipeline/build';
 import type { Command } from '../command';
+import { dashboardModelOf } from '../dashboardModel';
 import { writeOutput } from '../output';
 import { AS_OF_OPTION, AS_OF_USAGE, COMMON_OPTIONS, COMMON_USAGE, loadPortfolio, printNotices } from '../portfolio';
 
@@ -20,22 +15,9 @@ export function shippedAssets(): ReportAssets {
   };
 }
 
-/** The back-test panel, or one line saying why it could not run (the report is still written). */
-async function backtestPanelOf(root: string, config: TeamConfig): Promise<DashboardBacktest> {
-  try {
-    return backtestPanel(await backtest(root, config));
-  } catch (error) {
-    return { origins: [], rows: [], verdicts: [`the back-test could not run: ${(error as Error).message}`] };
-  }
-}
-
-/** The report page of a portfolio, with the trend (and, when asked, the back-test panel) read from git when git is on. */
-export async function reportHtml(portfolio: Portfolio, git: boolean, options: { backtest?: boolean } = {}): Promise<string> {
-  const root = portfolio.view.root;
-  const { config } = portfolio;
-  const trend = await portfolioTrend(root, config, { git, today: todayUtc() });
-  const panel = git && options.backtest && !(await historyOff(root)) ? await backtestPanelOf(root, config) : null;
-  return toHtmlReport(toDashboardModel(portfolio.view, { readOnly: true, notices: portfolio.notices, trend, backtest: panel }), shippedAssets());
+/** The report page of a portfolio: the dashboard's model as the CLI builds it, inline in one HTML file. */
+export async function reportHtml(portfolio: Portfolio, options: { backtest: boolean; asOf: boolean }): Promise<string> {
+  return toHtmlReport(await dashboardModelOf(portfolio, options), shippedAssets());
 }
 
 export const reportCommand: Command = {
@@ -55,7 +37,7 @@ ${COMMON_USAGE}`,
   async run(values, positionals) {
     const portfolio = await loadPortfolio(values, positionals);
     printNotices(portfolio);
-    await writeOutput(String(values.out), await reportHtml(portfolio, values['no-git'] !== true, { backtest: values['no-backtest'] !== true }));
+    await writeOutput(String(values.out), await reportHtml(portfolio, { backtest: values['no-backtest'] !== true, asOf: values['as-of'] !== undefined }));
     process.stdout.write(`wrote ${String(values.out)} (${portfolio.view.items.length} items)\n`);
     return 0;
   },

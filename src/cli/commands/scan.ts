@@ -53,7 +53,7 @@ ${COMMON_USAGE}`,
     const result: ScanOutput = { ...scan, items: portfolio.view.items, files: portfolio.files, health: portfolio.health };
     const json = `${JSON.stringify(result, null, 2)}\n`;
     if (typeof values.write === 'string') await writeOutput(values.write, json);
-    if (typeof values.report === 'string') await writeOutput(values.report, await reportHtml(portfolio, values['no-git'] !== true));
+    if (typeof values.report === 'string') await writeOutput(values.report, await reportHtml(portfolio, { backtest: false, asOf: values['as-of'] !== undefined }));
     await emit(format === 'json' ? json : `${scanTable(result)}\n`, values.out);
     return 0;
   },

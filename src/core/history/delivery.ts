@@ -1,4 +1,5 @@
 import { gitOutput } from '../git/run';
+import type { DebtSplit, DeliveryFigure, DeliveryFigures, ReleaseSource } from '../../shared/delivery';
 import type { Warning } from '../model';
 import type { Pattern } from '../text/pattern';
 import { streamLogOutput } from './gitLog';
@@ -80,6 +81,14 @@ export function mergeReleases(log: readonly DeliveryCommit[]): Release[] {
   for (let commit = log[0]; commit; commit = byHash.get(commit.parents[0] ?? '')) {
     if (commit.parents.length > 1) releases.push({ name: `merge ${commit.hash.slice(0, 10)}`, commit: commit.hash, time: commit.time });
   }
+  return releases;
+}
+
+/** Every commit on HEAD's first-parent line: for teams that squash-merge, each commit on the default branch is a merged change. */
+export function commitReleases(log: readonly DeliveryCommit[]): Release[] {
+  const byHash = new Map(log.map((commit) => [commit.hash, commit]));
+  const releases: Release[] = [];
+  for (let commit = log[0]; commit; commit = byHash.get(commit.parents[0] ?? '')) releases.push({ name: `commit ${commit.hash.slice(0, 10)}`, commit: commit.hash, time: commit.time });
   return releases;
 }
 
@@ -183,24 +192,6 @@ export function restoresOf(incidents: readonly Incident[], nowSeconds: number): 
   return { restores, warnings };
 }
 
-export type FigureStatus = 'ok' | 'not-enough-data' | 'no-data';
-
-/** One delivery figure for one period: its value (and p85 for times), sample size and the terms it is made of. */
-export interface DeliveryFigure {
-  status: FigureStatus;
-  value: number | null;
-  p85?: number | null;
-  sample: number;
-  terms: string;
-}
-
-export interface DeliveryFigures {
-  deploymentFrequency: DeliveryFigure;
-  leadTimeHours: DeliveryFigure;
-  changeFailureRate: DeliveryFigure;
-  timeToRestoreHours: DeliveryFigure;
-}
-
 /** Linear interpolation between closest ranks (the spreadsheet PERCENTILE). */
 export function percentile(sorted: readonly number[], p: number): number {
   const at = (sorted.length - 1) * p;
@@ -262,13 +253,6 @@ export function figuresOf(period: Period, input: DeliveryInput): DeliveryFigures
   };
 }
 
-/** Lead time and change failure rate of the changes that touched the top-interest files, and of the rest. */
-export interface DebtSplit {
-  /** Commits that changed a top-interest file; releases that shipped such a commit. */
-  touched: { leadTimeHours: DeliveryFigure; changeFailureRate: DeliveryFigure };
-  rest: { leadTimeHours: DeliveryFigure; changeFailureRate: DeliveryFigure };
-}
-
 export function debtSplitOf(period: Period, input: DeliveryInput, topFiles: ReadonlySet<string>): DebtSplit {
   const releases = releasesIn(period, input.releases);
   const touches = (files: Iterable<string>) => [...files].some((file) => topFiles.has(file));
@@ -284,8 +268,8 @@ export function debtSplitOf(period: Period, input: DeliveryInput, topFiles: Read
 
 /** The figures per sprint (the team calendar's) and over all of them, the releases they come from, and what was left out. */
 export interface DeliveryReport {
-  /** Where the releases came from: matching tags, or merges to HEAD's branch when there are none (or the team says so). */
-  releasesFrom: 'tags' | 'merges';
+  /** Where the releases came from: matching tags, or merges to HEAD's branch when there are none, or what the team chose. */
+  releasesFrom: ReleaseSource;
   releases: Array<{ name: string; commit: string; date: string; commits: number; judged: boolean; failure: string | null }>;
   sprints: Array<{ sprint: number; start: string; end: string; figures: DeliveryFigures; debt?: DebtSplit }>;
   overall: { start: string; end: string; figures: DeliveryFigures; debt?: DebtSplit };

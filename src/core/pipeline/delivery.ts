@@ -1,8 +1,10 @@
 import type { TeamConfig } from '../config';
 import { gitOutput } from '../git/run';
-import { debtSplitOf, judgeReleases, mergeReleases, readDeliveryLog, readReleaseTags, restoresOf, shippedReleases, figuresOf, type DeliveryInput, type DeliveryReport, type Period, type Release } from '../history/delivery';
+import { commitReleases, debtSplitOf, judgeReleases, mergeReleases, readDeliveryLog, readReleaseTags, restoresOf, shippedReleases, figuresOf, type DeliveryCommit, type DeliveryInput, type DeliveryReport, type Period, type Release } from '../history/delivery';
 import { loadIncidents } from '../history/incidents';
 import type { Warning } from '../model';
+import type { DashboardDelivery, ReleaseSource } from '../../shared/delivery';
+import type { SprintAdherence } from '../portfolio/planner';
 import { sprintCalendar, type SprintRange } from '../portfolio/sprints';
 import type { FileHealth } from '../scoring/fileCost';
 import { compilePattern } from '../text/pattern';
@@ -11,11 +13,12 @@ const DAY_SECONDS = 86_400;
 
 const startSeconds = (date: string): number => Date.parse(`${date}T00:00:00Z`) / 1000;
 
-function chooseReleases(tags: Release[], merges: () => Release[], config: TeamConfig, warnings: Warning[]): { from: 'tags' | 'merges'; releases: Release[] } {
+function chooseReleases(tags: Release[], log: readonly DeliveryCommit[], config: TeamConfig, warnings: Warning[]): { from: ReleaseSource; releases: Release[] } {
+  if (config.releaseFrom === 'commits') return { from: 'commits', releases: commitReleases(log) };
   if (config.releaseFrom === 'tags' && tags.length > 0) return { from: 'tags', releases: tags };
   if (config.releaseFrom === 'tags') warnings.push({ file: 'refs/tags', code: 'delivery-no-tags', message: `no tag on a commit matches releaseTagPattern "${config.releaseTagPattern}"; merges to the current branch count as releases` });
-  const releases = merges();
-  if (releases.length === 0) warnings.push({ file: 'HEAD', code: 'delivery-no-releases', message: 'no release tags and no merges on the current branch: deployment frequency, lead time and change failure rate have no data' });
+  const releases = mergeReleases(log);
+  if (releases.length === 0) warnings.push({ file: 'HEAD', code: 'delivery-no-releases', message: 'no release tags and no merges on the current branch: deployment frequency, lead time and change failure rate have no data (a team that squash-merges can set releaseFrom to "commits")' });
   return { from: 'merges', releases };
 }
 
@@ -42,7 +45,7 @@ export async function deliveryOf(root: string, config: TeamConfig, options: { sp
   const ranges = Array.from({ length: options.sprints }, (_, index) => calendar.range(current - options.sprints + 1 + index));
   const { tags, warnings } = await readReleaseTags(root, compilePattern(config.releaseTagPattern));
   const log = await readDeliveryLog(root, [...new Set(tags.map((tag) => tag.commit))]);
-  const chosen = chooseReleases(tags, () => mergeReleases(log), config, warnings);
+  const chosen = chooseReleases(tags, log, config, warnings);
   const releases = shippedReleases(chosen.releases, log);
   judgeReleases(releases, log, { fixPattern: compilePattern(config.fixPattern, { ignoreCase: true }), windowDays: config.changeFailureWindowDays, nowSeconds: options.nowSeconds });
   const loaded = loadIncidents(root);
@@ -61,5 +64,18 @@ export async function deliveryOf(root: string, config: TeamConfig, options: { sp
     overall: { start: first.start, end: last.end, figures: figuresOf(overall, input), ...debtOf(overall) },
     ...(options.topFiles ? { topFiles: [...options.topFiles] } : {}),
     warnings: [...warnings, ...loaded.warnings, ...restoreWarnings],
+  };
+}
+
+/** The report as the dashboard, the HTML report and the brief show it: plain data, each sprint beside its adherence. */
+export function deliveryPanel(report: DeliveryReport, adherence: readonly SprintAdherence[]): DashboardDelivery {
+  const adherenceOf = (sprint: number) => adherence.find((past) => past.sprint === sprint)?.adherence ?? null;
+  return {
+    releasesFrom: report.releasesFrom,
+    releases: report.releases.length,
+    sprints: report.sprints.map(({ sprint, start, end, figures, debt }) => ({ sprint, start, end, figures, debt: debt ?? null, adherence: adherenceOf(sprint) })),
+    overall: { ...report.overall, debt: report.overall.debt ?? null },
+    topFiles: report.topFiles?.length ?? 0,
+    warnings: report.warnings.map((warning) => `${warning.file}: ${warning.message}`),
   };
 }

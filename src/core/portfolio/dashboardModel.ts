@@ -37,6 +37,7 @@ export interface DashboardExtras {
   /** Past sprints' open items and interest (pipeline/trend), oldest first. */
   trend?: ReadonlyArray<{ sprint: number; openItems: number; interest: number }>;
   backtest?: DashboardModel['backtest'];
+  delivery?: DashboardModel['delivery'];
 }
 
 /** The dashboard's model of a portfolio: KPIs, plan, chart series and table rows. */
@@ -84,6 +85,7 @@ export function toDashboardModel(view: PortfolioView, extras: DashboardExtras): 
     })),
     notices: extras.notices ?? [],
     backtest: extras.backtest ?? null,
+    delivery: extras.delivery ?? null,
     sprintLengthDays: view.sprintLengthDays ?? 14,
     calendarSet: view.calendarSet === true,
   };

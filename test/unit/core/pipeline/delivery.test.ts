@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { defaultConfig, parseConfig } from '../../../../src/core/config';
-import type { DeliveryFigure, DeliveryReport } from '../../../../src/core/history/delivery';
+import type { DeliveryReport } from '../../../../src/core/history/delivery';
+import type { DeliveryFigure } from '../../../../src/shared/delivery';
 import { deliveryOf, topInterestFiles } from '../../../../src/core/pipeline/delivery';
 import type { FileHealth } from '../../../../src/core/scoring/fileCost';
 import { runCli } from '../../../helpers/cli';
