@@ -97,6 +97,8 @@ export interface ShippedRelease extends Release {
   /** Each shipped commit's hours from its author date to the release, and the files it changed. */
   changes: Array<{ leadHours: number; files: string[] }>;
   files: Set<string>;
+  /** The hashes of the commits it shipped (merges included). */
+  commits: Set<string>;
   /** Why the release failed (a revert, a fix of what it changed, a patch release), or undefined; null while its window is open. */
   failure: string | undefined | null;
 }
@@ -110,11 +112,12 @@ export function shippedReleases(releases: readonly Release[], log: readonly Deli
   return [...earliest.values()]
     .sort((a, b) => a.time - b.time)
     .map((release) => {
-      const result: ShippedRelease = { ...release, changes: [], files: new Set(), failure: undefined };
+      const result: ShippedRelease = { ...release, changes: [], files: new Set(), commits: new Set(), failure: undefined };
       for (const stack = [release.commit]; stack.length > 0; ) {
         const commit = byHash.get(stack.pop()!);
         if (!commit || shipped.has(commit.hash)) continue;
         shipped.add(commit.hash);
+        result.commits.add(commit.hash);
         stack.push(...commit.parents);
         if (commit.parents.length > 1) continue;
         if (commit.authorTime <= release.time) result.changes.push({ leadHours: (release.time - commit.authorTime) / 3600, files: commit.files });
@@ -125,6 +128,15 @@ export function shippedReleases(releases: readonly Release[], log: readonly Deli
 }
 
 export const REVERT = /^Revert\b|\bThis reverts commit\b/;
+const REVERTED = /\bThis reverts commit ([0-9a-f]{7,64})\b/g;
+
+/** A revert undoes the release when it names a commit the release shipped, or, naming none, changes a file the release changed. */
+function revertsRelease(commit: DeliveryCommit, release: ShippedRelease): boolean {
+  if (!REVERT.test(commit.message)) return false;
+  const named = [...commit.message.matchAll(REVERTED)].map((match) => match[1]!);
+  if (named.length === 0) return commit.files.some((file) => release.files.has(file));
+  return named.some((hash) => release.commits.has(hash) || (hash.length < 40 && [...release.commits].some((shipped) => shipped.startsWith(hash))));
+}
 
 export interface FailureRules {
   fixPattern: Pattern;
@@ -146,7 +158,7 @@ export function judgeReleases(releases: ShippedRelease[], log: readonly Delivery
     }
     const after: DeliveryCommit[] = [];
     for (let at = firstAfter(byTime, release.time); at < byTime.length && byTime[at]!.time <= end; at++) if (byTime[at]!.parents.length <= 1) after.push(byTime[at]!);
-    const revert = after.find((commit) => REVERT.test(commit.message));
+    const revert = after.find((commit) => revertsRelease(commit, release));
     const fix = after.find((commit) => commit.files.some((file) => release.files.has(file)) && isFix(commit));
     const patch = releases.find((other) => other.time > release.time && other.time <= end && isPatchOf(other, release));
     release.failure = revert ? `reverted by ${revert.hash.slice(0, 10)}` : fix ? `fixed by ${fix.hash.slice(0, 10)}` : patch ? `patched by ${patch.name}` : undefined;

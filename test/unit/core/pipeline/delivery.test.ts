@@ -200,4 +200,47 @@ describe('delivery figures without release tags', () => {
     assert.deepEqual([overall.deploymentFrequency, overall.leadTimeHours, overall.changeFailureRate].map((f) => f.status), ['no-data', 'no-data', 'no-data']);
     assert.deepEqual(shown(overall.timeToRestoreHours), ['not-enough-data', null, null, 1]);
   });
+
+  it('counts every commit on the first-parent line as a release with releaseFrom "commits" (teams that squash-merge)', async () => {
+    const repo = new ScriptedRepo(root);
+    repo.commit({ 'a.ts': 'a\n' }, { date: '2026-01-19T10:00:00Z', message: 'add a (#1)' });
+    repo.commit({ 'b.ts': 'b\n' }, { date: '2026-01-20T10:00:00Z', message: 'add b (#2)' });
+    git(root, ['commit', '-q', '--amend', '--no-edit'], { GIT_COMMITTER_DATE: '2026-01-20T16:00:00Z' });
+    repo.commit({ 'b.ts': 'b2\n' }, { date: '2026-01-22T10:00:00Z', message: 'fix: b (#3)' });
+    const report = await deliveryOf(root, { ...config, releaseFrom: 'commits' }, options);
+    assert.equal(report.releasesFrom, 'commits');
+    assert.deepEqual(report.warnings, []);
+    // each commit is its own release: leads 0 h, 6 h (author 10:00, committed 16:00), 0 h (p85 of [0, 0, 6]: 4.2); "add b" fixed by #3 within 7 days
+    assert.deepEqual(report.releases.map((r) => [r.commits, r.failure]), [[1, null], [1, `fixed by ${git(root, ['rev-parse', 'HEAD']).trim().slice(0, 10)}`], [1, null]]);
+    assert.deepEqual(shown(report.sprints[0]!.figures.leadTimeHours), ['ok', 0, 4.2, 3]);
+    assert.deepEqual(shown(report.sprints[0]!.figures.deploymentFrequency), ['ok', 1.5, 3]);
+  });
+});
+
+describe('change failure: which release a revert undoes', () => {
+  let root: string;
+  before(() => (root = makeTempDir()));
+  after(() => removeDir(root));
+
+  it('fails the release that shipped the reverted commit, not a later one whose window the revert falls in', async () => {
+    const repo = new ScriptedRepo(root);
+    const first = repo.commit({ 'a.ts': 'a\n' }, { date: '2026-01-19T10:00:00Z', message: 'add a' });
+    tag(root, 'v1.0.0', first, '2026-01-19T12:00:00Z');
+    const second = repo.commit({ 'b.ts': 'b\n' }, { date: '2026-01-20T10:00:00Z', message: 'add b' });
+    tag(root, 'v1.1.0', second, '2026-01-20T12:00:00Z');
+    const revert = repo.commit({ 'a.ts': null }, { date: '2026-01-21T10:00:00Z', message: `Revert "add a"\n\nThis reverts commit ${first}.` });
+    const loose = repo.commit({ 'b.ts': 'b\n// back\n' }, { date: '2026-01-25T10:00:00Z', message: 'Revert "tweak b" (#9)' });
+    tag(root, 'v1.2.0', loose, '2026-01-25T12:00:00Z');
+    const report = await deliveryOf(root, config, options);
+    // the revert of "add a" falls in v1.1.0's window too, but v1.1.0 did not ship "add a"; the revert that names no
+    // commit undoes v1.1.0 by the file it changes (b.ts)
+    assert.deepEqual(
+      report.releases.map((r) => [r.name, r.failure]),
+      [
+        ['v1.0.0', `reverted by ${revert.slice(0, 10)}`],
+        ['v1.1.0', `reverted by ${loose.slice(0, 10)}`],
+        ['v1.2.0', null],
+      ],
+    );
+  });
 });
