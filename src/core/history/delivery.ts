@@ -74,23 +74,27 @@ export async function readDeliveryLog(root: string, commits: readonly string[]):
   return log;
 }
 
-/** The merges on HEAD's first-parent line (HEAD is the log's first commit). */
-export function mergeReleases(log: readonly DeliveryCommit[]): Release[] {
+/**
+ * Releases on HEAD's first-parent line (HEAD is the log's first commit), oldest first. A release is never before the
+ * one it builds on: where a committer's clock ran behind, it takes its predecessor's time, so each release ships its
+ * own commit rather than an earlier-dated descendant shipping it.
+ */
+function firstParentReleases(log: readonly DeliveryCommit[], kind: 'merge' | 'commit'): Release[] {
   const byHash = new Map(log.map((commit) => [commit.hash, commit]));
-  const releases: Release[] = [];
-  for (let commit = log[0]; commit; commit = byHash.get(commit.parents[0] ?? '')) {
-    if (commit.parents.length > 1) releases.push({ name: `merge ${commit.hash.slice(0, 10)}`, commit: commit.hash, time: commit.time });
-  }
-  return releases;
+  const line: DeliveryCommit[] = [];
+  for (let commit = log[0]; commit; commit = byHash.get(commit.parents[0] ?? '')) if (kind === 'commit' || commit.parents.length > 1) line.push(commit);
+  let time = -Infinity;
+  return line.reverse().map((commit) => {
+    time = Math.max(time, commit.time);
+    return { name: `${kind} ${commit.hash.slice(0, 10)}`, commit: commit.hash, time };
+  });
 }
 
+/** The merges on HEAD's first-parent line. */
+export const mergeReleases = (log: readonly DeliveryCommit[]): Release[] => firstParentReleases(log, 'merge');
+
 /** Every commit on HEAD's first-parent line: for teams that squash-merge, each commit on the default branch is a merged change. */
-export function commitReleases(log: readonly DeliveryCommit[]): Release[] {
-  const byHash = new Map(log.map((commit) => [commit.hash, commit]));
-  const releases: Release[] = [];
-  for (let commit = log[0]; commit; commit = byHash.get(commit.parents[0] ?? '')) releases.push({ name: `commit ${commit.hash.slice(0, 10)}`, commit: commit.hash, time: commit.time });
-  return releases;
-}
+export const commitReleases = (log: readonly DeliveryCommit[]): Release[] => firstParentReleases(log, 'commit');
 
 /** A release and what it shipped: the commits it was the first release to contain, the files they changed. */
 export interface ShippedRelease extends Release {
@@ -245,8 +249,16 @@ function failureFigure(releases: readonly ShippedRelease[], input: DeliveryInput
   return { status: 'ok', value: failed / judged.length, sample: judged.length, terms: `${failed} of ${judged.length} releases followed within ${input.windowDays} days by a revert, a fix of what they changed or a patch release` };
 }
 
-const leadTimeFigure = (releases: readonly ShippedRelease[], input: DeliveryInput, keep: (files: string[]) => boolean = () => true, what = 'commits from author date to first release'): DeliveryFigure =>
-  timeFigure(releases.flatMap((release) => release.changes.filter((change) => keep(change.files)).map((change) => change.leadHours)), input.minSample, what);
+/**
+ * Lead time from author date to first release. When most commits were authored the second they were released, the
+ * history was squash-merged or rebased at merge and git does not hold when their work began: no data, saying so.
+ */
+function leadTimeFigure(releases: readonly ShippedRelease[], input: DeliveryInput, keep: (files: string[]) => boolean = () => true, what = 'commits from author date to first release'): DeliveryFigure {
+  const hours = releases.flatMap((release) => release.changes.filter((change) => keep(change.files)).map((change) => change.leadHours));
+  const unmeasured = hours.filter((lead) => lead === 0).length;
+  if (unmeasured * 2 <= hours.length || hours.length < input.minSample) return timeFigure(hours, input.minSample, what);
+  return { status: 'no-data', value: null, p85: null, sample: hours.length, terms: `${unmeasured} of ${hours.length} ${what} were authored the second they were released (squash-merged or rebased at merge): git does not hold when their work began` };
+}
 
 /** The four figures over one period: releases, shipped commits and restores that fall in it. */
 export function figuresOf(period: Period, input: DeliveryInput): DeliveryFigures {

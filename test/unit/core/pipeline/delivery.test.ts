@@ -203,17 +203,36 @@ describe('delivery figures without release tags', () => {
 
   it('counts every commit on the first-parent line as a release with releaseFrom "commits" (teams that squash-merge)', async () => {
     const repo = new ScriptedRepo(root);
+    const landed = (hour: string) => git(root, ['commit', '-q', '--amend', '--no-edit'], { GIT_COMMITTER_DATE: hour });
     repo.commit({ 'a.ts': 'a\n' }, { date: '2026-01-19T10:00:00Z', message: 'add a (#1)' });
+    landed('2026-01-19T12:00:00Z');
     repo.commit({ 'b.ts': 'b\n' }, { date: '2026-01-20T10:00:00Z', message: 'add b (#2)' });
-    git(root, ['commit', '-q', '--amend', '--no-edit'], { GIT_COMMITTER_DATE: '2026-01-20T16:00:00Z' });
+    landed('2026-01-20T16:00:00Z');
     repo.commit({ 'b.ts': 'b2\n' }, { date: '2026-01-22T10:00:00Z', message: 'fix: b (#3)' });
-    const report = await deliveryOf(root, { ...config, releaseFrom: 'commits' }, options);
+    const report = await deliveryOf(root, { ...config, releaseFrom: 'commits', deliveryMinSample: 3 }, options);
     assert.equal(report.releasesFrom, 'commits');
     assert.deepEqual(report.warnings, []);
-    // each commit is its own release: leads 0 h, 6 h (author 10:00, committed 16:00), 0 h (p85 of [0, 0, 6]: 4.2); "add b" fixed by #3 within 7 days
+    // each commit is its own release, landed 2 h, 6 h and 0 h after it was authored (p85 of [0, 2, 6]: 4.8); "add b" fixed by #3 within 7 days
     assert.deepEqual(report.releases.map((r) => [r.commits, r.failure]), [[1, null], [1, `fixed by ${git(root, ['rev-parse', 'HEAD']).trim().slice(0, 10)}`], [1, null]]);
-    assert.deepEqual(shown(report.sprints[0]!.figures.leadTimeHours), ['ok', 0, 4.2, 3]);
+    assert.deepEqual(shown(report.sprints[0]!.figures.leadTimeHours), ['ok', 2, 4.8, 3]);
     assert.deepEqual(shown(report.sprints[0]!.figures.deploymentFrequency), ['ok', 1.5, 3]);
+  });
+
+  it('lets each commit ship itself where a committer clock ran behind its parent', async () => {
+    const repo = new ScriptedRepo(root);
+    repo.commit({ 'a.ts': 'a\n' }, { date: '2026-01-20T10:00:00Z', message: 'add a' });
+    repo.commit({ 'b.ts': 'b\n' }, { date: '2026-01-19T08:00:00Z', message: 'add b, committed by a clock a day behind' });
+    const report = await deliveryOf(root, { ...config, releaseFrom: 'commits' }, options);
+    // "add b" is released no earlier than "add a", which it builds on: at 2026-01-20T10:00, 26 h after it was authored
+    assert.deepEqual(report.releases.map((r) => [r.date, r.commits]), [['2026-01-20T10:00:00.000Z', 1], ['2026-01-20T10:00:00.000Z', 1]]);
+  });
+
+  it('says lead time has no data, and why, when most commits were authored the second they were released (squash-merged)', async () => {
+    const repo = new ScriptedRepo(root);
+    for (const [index, day] of ['19', '20', '21'].entries()) repo.commit({ [`f${index}.ts`]: 'x\n' }, { date: `2026-01-${day}T10:00:00Z`, message: `change ${index} (#${index})` });
+    const lead = (await deliveryOf(root, { ...config, releaseFrom: 'commits', deliveryMinSample: 3 }, options)).sprints[0]!.figures.leadTimeHours;
+    assert.deepEqual(shown(lead), ['no-data', null, null, 3]);
+    assert.match(lead.terms, /^3 of 3 commits from author date to first release were authored the second they were released \(squash-merged/);
   });
 });
 
