@@ -1,5 +1,6 @@
 /**
- * Delivery benchmark (issue 12): `debt-portfolio delivery` against git's own `git log --numstat` of the same range,
+ * Delivery benchmark (issue 12): `debt-portfolio delivery` against git's own `git log` of the same range listing the
+ * same data (`--name-status`, and `--numstat` for reference),
  * on a generated repository of 10,000 commits and 500 release tags, same run, alternating.
  */
 import { spawnSync } from 'node:child_process';
@@ -40,14 +41,18 @@ function timed(command, args, cwd) {
 }
 
 generatedRepo(generated, streamLines);
-const gitArgs = ['log', '-z', '--numstat', '--format=%H%x00%P%x00%at%x00%ct%x00%s%x00', 'HEAD', '--'];
+const FORMAT = '--format=%H%x00%ct%x00%at %P%x00%B%x00';
+const gitArgs = ['log', '-z', '--name-status', '--no-renames', FORMAT, 'HEAD', '--'];
+const numstatArgs = ['log', '-z', '--numstat', '--no-renames', FORMAT, 'HEAD', '--'];
 const oursArgs = [path.join(repo, 'dist', 'cli.js'), 'delivery', generated, '--format', 'json', '--no-debt', '--no-cache'];
 timed('git', gitArgs, generated);
 const git = [];
+const numstat = [];
 const ours = [];
 let result;
 for (let round = 0; round < ROUNDS; round++) {
   git.push(timed('git', gitArgs, generated).ms);
+  numstat.push(timed('git', numstatArgs, generated).ms);
   const run = timed(process.execPath, oursArgs, generated);
   ours.push(run.ms);
   result = JSON.parse(run.stdout);
@@ -56,14 +61,15 @@ const releases = Array.isArray(result.releases) ? result.releases.length : resul
 const lines = [
   '## Delivery (issue 12)',
   '',
-  `Method: a repository generated with \`git fast-import\` (${COMMITS.toLocaleString('en')} commits over two years, one in five a fix, one in 97 a revert, a tag every ${COMMITS / TAGS} commits: ${TAGS} releases, patch releases among them); \`node dist/cli.js delivery <it> --format json --no-debt --no-cache\` (the whole CLI process: start-up, the tag listing, one \`git log -z --numstat\`, the figures) against \`git log -z --numstat\` of the same range with the fields we read, its output drained; ${ROUNDS} rounds alternating after one warm-up of git, medians.`,
+  `Method: a repository generated with \`git fast-import\` (${COMMITS.toLocaleString('en')} commits over two years, one in five a fix, one in 97 a revert, a tag every ${COMMITS / TAGS} commits: ${TAGS} releases, patch releases among them); \`node dist/cli.js delivery <it> --format json --no-debt --no-cache\` (the whole CLI process: start-up, the tag listing, one \`git log -z --name-status\`, the figures) against \`git log -z --name-status --no-renames\` of the same range with the same format (the data the figures need), its output drained, and \`--numstat\` for reference; ${ROUNDS} rounds alternating after one warm-up of git, medians.`,
   '',
   '| command | wall (ms, median) |',
   '|---|---|',
-  `| git log -z --numstat | ${fmt(median(git), 0)} |`,
+  `| git log -z --name-status | ${fmt(median(git), 0)} |`,
+  `| git log -z --numstat | ${fmt(median(numstat), 0)} |`,
   `| debt-portfolio delivery | ${fmt(median(ours), 0)} |`,
   '',
-  `Ours ÷ git log: **${fmt(median(ours) / median(git))}×** (target ≤ 2×); releases read: ${releases}; the sprints' figures cover the last ${result.sprints.length} sprints.`,
+  `Ours ÷ git log --name-status: **${fmt(median(ours) / median(git))}×** (target ≤ 2×); ÷ git log --numstat: ${fmt(median(ours) / median(numstat))}×; releases read: ${releases}; the sprints' figures cover the last ${result.sprints.length} sprints.`,
   '',
 ];
 process.stdout.write(`${lines.join('\n')}\n`);

@@ -27,6 +27,8 @@ export interface DeliveryCommit {
   files: string[];
 }
 
+export type DeliveryLog = Awaited<ReturnType<typeof readDeliveryLog>>;
+
 /** Each field NUL-terminated, refnames hold neither NUL nor newline: one tag a line, nothing in a name can forge a field. */
 const TAG_FORMAT = '--format=%(refname:lstrip=2)%00%(objecttype)%00%(objectname)%00%(*objecttype)%00%(*objectname)%00%(creatordate:unix)';
 const OBJECT_ID = /^[0-9a-f]{40}$|^[0-9a-f]{64}$/;
@@ -62,16 +64,18 @@ export async function readReleaseTags(root: string, pattern: Pattern): Promise<{
 const DELIVERY_FORMAT = '--format=%H%x00%ct%x00%at %P%x00%B%x00';
 const TIME_AND_PARENTS = /^(\d+) ((?:[0-9a-f]{40}|[0-9a-f]{64})(?: [0-9a-f]{40}| [0-9a-f]{64})*)?$/;
 
-export async function readDeliveryLog(root: string, commits: readonly string[]): Promise<DeliveryCommit[]> {
-  const args = ['log', '-z', '--numstat', '--no-renames', '--no-ext-diff', '--no-textconv', '--no-show-signature', DELIVERY_FORMAT, '--end-of-options', 'HEAD', ...commits, '--'];
-  const log: DeliveryCommit[] = [];
-  await streamLogOutput(root, args, (commit) => {
+/** The commits of HEAD and of every tag, merges included, in one pass; and HEAD's commit, read beside it. */
+export async function readDeliveryLog(root: string): Promise<{ head: string; commits: DeliveryCommit[] }> {
+  const args = ['log', '-z', '--name-status', '--no-renames', '--no-ext-diff', '--no-textconv', '--no-show-signature', DELIVERY_FORMAT, '--tags', '--end-of-options', 'HEAD', '--'];
+  const commits: DeliveryCommit[] = [];
+  const reading = streamLogOutput(root, args, (commit) => {
     const fields = TIME_AND_PARENTS.exec(commit.author);
     if (!fields) throw new Error(`git log gave a record it should not: ${JSON.stringify(commit.author.slice(0, 80))}`);
     const parents = fields[2]?.split(' ') ?? [];
-    log.push({ hash: commit.hash, parents, authorTime: Number(fields[1]), time: commit.time, message: commit.message, files: commit.files.map((file) => file.path) });
-  });
-  return log;
+    commits.push({ hash: commit.hash, parents, authorTime: Number(fields[1]), time: commit.time, message: commit.message, files: commit.files.map((file) => file.path) });
+  }, { files: 'name-status' });
+  const [head] = await Promise.all([gitOutput(root, ['rev-parse', '--verify', '--end-of-options', 'HEAD^{commit}']), reading]);
+  return { head: head.stdout.toString('utf8').trim(), commits };
 }
 
 /**
@@ -79,10 +83,10 @@ export async function readDeliveryLog(root: string, commits: readonly string[]):
  * one it builds on: where a committer's clock ran behind, it takes its predecessor's time, so each release ships its
  * own commit rather than an earlier-dated descendant shipping it.
  */
-function firstParentReleases(log: readonly DeliveryCommit[], kind: 'merge' | 'commit'): Release[] {
-  const byHash = new Map(log.map((commit) => [commit.hash, commit]));
+function firstParentReleases(log: DeliveryLog, kind: 'merge' | 'commit'): Release[] {
+  const byHash = new Map(log.commits.map((commit) => [commit.hash, commit]));
   const line: DeliveryCommit[] = [];
-  for (let commit = log[0]; commit; commit = byHash.get(commit.parents[0] ?? '')) if (kind === 'commit' || commit.parents.length > 1) line.push(commit);
+  for (let commit = byHash.get(log.head); commit; commit = byHash.get(commit.parents[0] ?? '')) if (kind === 'commit' || commit.parents.length > 1) line.push(commit);
   let time = -Infinity;
   return line.reverse().map((commit) => {
     time = Math.max(time, commit.time);
@@ -91,10 +95,10 @@ function firstParentReleases(log: readonly DeliveryCommit[], kind: 'merge' | 'co
 }
 
 /** The merges on HEAD's first-parent line. */
-export const mergeReleases = (log: readonly DeliveryCommit[]): Release[] => firstParentReleases(log, 'merge');
+export const mergeReleases = (log: DeliveryLog): Release[] => firstParentReleases(log, 'merge');
 
 /** Every commit on HEAD's first-parent line: for teams that squash-merge, each commit on the default branch is a merged change. */
-export const commitReleases = (log: readonly DeliveryCommit[]): Release[] => firstParentReleases(log, 'commit');
+export const commitReleases = (log: DeliveryLog): Release[] => firstParentReleases(log, 'commit');
 
 /** A release and what it shipped: the commits it was the first release to contain, the files they changed. */
 export interface ShippedRelease extends Release {

@@ -18,6 +18,11 @@ export interface LogCommit {
 export const LOG_FORMAT = '--format=%H%x00%ct%x00%an <%ae>%x00%B%x00';
 const HEADER_FIELDS = 4;
 const NUMSTAT = /^\n?(\d+|-)\t(\d+|-)\t/;
+/** A `--name-status --no-renames` entry's status: one letter, its path in the next token. */
+const NAME_STATUS = /^\n?[ADMTUX]$/;
+
+/** What a log call lists per file: `--numstat` (churn, renames) or `--name-status --no-renames` (paths only, no line diff). */
+export type LogFiles = 'numstat' | 'name-status';
 const HASH = /^\n?([0-9a-f]{40}|[0-9a-f]{64})$/;
 
 /**
@@ -28,14 +33,20 @@ export class LogParser {
   private header: Buffer[] = [];
   private commit: LogCommit | undefined;
   private pendingRename: { churn: number; paths: string[] } | undefined;
+  private pendingPath = false;
 
-  constructor(private readonly onCommit: (commit: LogCommit) => void) {}
+  constructor(
+    private readonly onCommit: (commit: LogCommit) => void,
+    private readonly files: LogFiles = 'numstat',
+  ) {}
 
   push(token: Buffer): void {
     if (this.header.length > 0 || !this.commit) return this.pushHeader(token);
     if (this.pendingRename) return this.pushRenamePath(token);
+    if (this.pendingPath) return this.pushNamedPath(token);
     if (token.length === 0) return;
     const text = token.toString('latin1');
+    if (this.files === 'name-status') return this.pushStatus(text, token);
     const numstat = NUMSTAT.exec(text);
     if (!numstat) {
       this.flush();
@@ -47,9 +58,23 @@ export class LogParser {
     else this.commit.files.push({ path: decodeName(name), churn });
   }
 
+  private pushStatus(text: string, token: Buffer): void {
+    if (NAME_STATUS.test(text)) {
+      this.pendingPath = true;
+      return;
+    }
+    this.flush();
+    this.pushHeader(token);
+  }
+
+  private pushNamedPath(token: Buffer): void {
+    this.commit!.files.push({ path: decodeName(token), churn: 0 });
+    this.pendingPath = false;
+  }
+
   /** Hands on the last commit; throws when the output ended inside one. */
   end(): void {
-    if (this.header.length > 0 || this.pendingRename) throw new Error('git log output ended inside a commit');
+    if (this.header.length > 0 || this.pendingRename || this.pendingPath) throw new Error('git log output ended inside a commit');
     this.flush();
   }
 
@@ -104,12 +129,12 @@ export function streamLog(root: string, commit: string, sinceSeconds: number, on
   return streamLogOutput(root, args, onCommit, options);
 }
 
-/** Streams the output of a `git log -z --numstat` call whose format has LOG_FORMAT's four NUL-terminated fields. */
-export function streamLogOutput(root: string, args: readonly string[], onCommit: (commit: LogCommit) => void, options: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<void> {
+/** Streams the output of a `git log -z` call (`--numstat`, or `--name-status --no-renames`) whose format has LOG_FORMAT's four NUL-terminated fields. */
+export function streamLogOutput(root: string, args: readonly string[], onCommit: (commit: LogCommit) => void, options: { timeoutMs?: number; signal?: AbortSignal; files?: LogFiles } = {}): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawnGit(root, args, { signal: options.signal });
     const stop = killAfter(child, options.timeoutMs ?? 120_000);
-    const parser = new LogParser(onCommit);
+    const parser = new LogParser(onCommit, options.files);
     const tokens = nulTokens((token) => parser.push(token));
     let failure: Error | undefined;
     let stderr = '';

@@ -1,6 +1,6 @@
 import type { TeamConfig } from '../config';
 import { gitOutput } from '../git/run';
-import { commitReleases, debtSplitOf, judgeReleases, mergeReleases, readDeliveryLog, readReleaseTags, restoresOf, shippedReleases, figuresOf, type DeliveryCommit, type DeliveryInput, type DeliveryReport, type Period, type Release } from '../history/delivery';
+import { commitReleases, debtSplitOf, judgeReleases, mergeReleases, readDeliveryLog, readReleaseTags, restoresOf, shippedReleases, figuresOf, type DeliveryInput, type DeliveryLog, type DeliveryReport, type Period, type Release } from '../history/delivery';
 import { loadIncidents } from '../history/incidents';
 import type { Warning } from '../model';
 import type { DashboardDelivery, ReleaseSource } from '../../shared/delivery';
@@ -13,7 +13,7 @@ const DAY_SECONDS = 86_400;
 
 const startSeconds = (date: string): number => Date.parse(`${date}T00:00:00Z`) / 1000;
 
-function chooseReleases(tags: Release[], log: readonly DeliveryCommit[], config: TeamConfig, warnings: Warning[]): { from: ReleaseSource; releases: Release[] } {
+function chooseReleases(tags: Release[], log: DeliveryLog, config: TeamConfig, warnings: Warning[]): { from: ReleaseSource; releases: Release[] } {
   if (config.releaseFrom === 'commits') return { from: 'commits', releases: commitReleases(log) };
   if (config.releaseFrom === 'tags' && tags.length > 0) return { from: 'tags', releases: tags };
   if (config.releaseFrom === 'tags') warnings.push({ file: 'refs/tags', code: 'delivery-no-tags', message: `no tag on a commit matches releaseTagPattern "${config.releaseTagPattern}"; merges to the current branch count as releases` });
@@ -36,18 +36,17 @@ async function fromRepositoryTop(root: string, files: readonly string[]): Promis
 
 /**
  * Delivery figures for each of the last `sprints` sprints and over all of them, from one tag listing and one
- * `git log` of HEAD and the release commits, and `.debt/incidents.json`; with `topFiles` (relative to `root`),
+ * `git log` of HEAD and the tags (side by side), and `.debt/incidents.json`; with `topFiles` (relative to `root`),
  * lead time and change failure rate of the changes that touched them against the rest.
  */
 export async function deliveryOf(root: string, config: TeamConfig, options: { sprints: number; today: string; nowSeconds: number; topFiles?: readonly string[] }): Promise<DeliveryReport> {
   const calendar = sprintCalendar(config.firstSprintStart, config.sprintLengthDays);
   const current = calendar.sprintOf(options.today);
   const ranges = Array.from({ length: options.sprints }, (_, index) => calendar.range(current - options.sprints + 1 + index));
-  const { tags, warnings } = await readReleaseTags(root, compilePattern(config.releaseTagPattern));
-  const log = await readDeliveryLog(root, [...new Set(tags.map((tag) => tag.commit))]);
+  const [{ tags, warnings }, log] = await Promise.all([readReleaseTags(root, compilePattern(config.releaseTagPattern)), readDeliveryLog(root)]);
   const chosen = chooseReleases(tags, log, config, warnings);
-  const releases = shippedReleases(chosen.releases, log);
-  judgeReleases(releases, log, { fixPattern: compilePattern(config.fixPattern, { ignoreCase: true }), windowDays: config.changeFailureWindowDays, nowSeconds: options.nowSeconds });
+  const releases = shippedReleases(chosen.releases, log.commits);
+  judgeReleases(releases, log.commits, { fixPattern: compilePattern(config.fixPattern, { ignoreCase: true }), windowDays: config.changeFailureWindowDays, nowSeconds: options.nowSeconds });
   const loaded = loadIncidents(root);
   const { restores, warnings: restoreWarnings } = restoresOf(loaded.incidents.list, options.nowSeconds);
   const input: DeliveryInput = { releases, restores, minSample: config.deliveryMinSample, windowDays: config.changeFailureWindowDays, nowSeconds: options.nowSeconds };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { defaultConfig, parseConfig } from '../../../../src/core/config';
-import type { DeliveryReport } from '../../../../src/core/history/delivery';
+import { readDeliveryLog, type DeliveryReport } from '../../../../src/core/history/delivery';
 import type { DeliveryFigure } from '../../../../src/shared/delivery';
 import { deliveryOf, topInterestFiles } from '../../../../src/core/pipeline/delivery';
 import type { FileHealth } from '../../../../src/core/scoring/fileCost';
@@ -209,11 +209,15 @@ describe('delivery figures without release tags', () => {
     repo.commit({ 'b.ts': 'b\n' }, { date: '2026-01-20T10:00:00Z', message: 'add b (#2)' });
     landed('2026-01-20T16:00:00Z');
     repo.commit({ 'b.ts': 'b2\n' }, { date: '2026-01-22T10:00:00Z', message: 'fix: b (#3)' });
+    git(root, ['checkout', '-q', '-b', 'experiment']);
+    repo.commit({ 'x.ts': 'x\n' }, { date: '2026-01-23T10:00:00Z', message: 'newer, on a branch with a tag, not on HEAD' });
+    git(root, ['tag', 'experiment-1']);
+    git(root, ['checkout', '-q', 'main']);
     const report = await deliveryOf(root, { ...config, releaseFrom: 'commits', deliveryMinSample: 3 }, options);
     assert.equal(report.releasesFrom, 'commits');
     assert.deepEqual(report.warnings, []);
     // each commit is its own release, landed 2 h, 6 h and 0 h after it was authored (p85 of [0, 2, 6]: 4.8); "add b" fixed by #3 within 7 days
-    assert.deepEqual(report.releases.map((r) => [r.commits, r.failure]), [[1, null], [1, `fixed by ${git(root, ['rev-parse', 'HEAD']).trim().slice(0, 10)}`], [1, null]]);
+    assert.deepEqual(report.releases.map((r) => [r.commits, r.failure]), [[1, null], [1, `fixed by ${git(root, ['rev-parse', 'main']).trim().slice(0, 10)}`], [1, null]]);
     assert.deepEqual(shown(report.sprints[0]!.figures.leadTimeHours), ['ok', 2, 4.8, 3]);
     assert.deepEqual(shown(report.sprints[0]!.figures.deploymentFrequency), ['ok', 1.5, 3]);
   });
@@ -233,6 +237,27 @@ describe('delivery figures without release tags', () => {
     const lead = (await deliveryOf(root, { ...config, releaseFrom: 'commits', deliveryMinSample: 3 }, options)).sprints[0]!.figures.leadTimeHours;
     assert.deepEqual(shown(lead), ['no-data', null, null, 3]);
     assert.match(lead.terms, /^3 of 3 commits from author date to first release were authored the second they were released \(squash-merged/);
+  });
+});
+
+describe('the delivery log (git log -z --name-status)', () => {
+  let root: string;
+  before(() => (root = makeTempDir()));
+  after(() => removeDir(root));
+
+  it('reads paths that look like a status letter, a commit hash or a new record exactly as they are', async () => {
+    const hashLike = 'a'.repeat(40);
+    const repo = new ScriptedRepo(root);
+    const first = repo.commit({ M: 'm\n', [hashLike]: 'h\n', 'new\nline.ts': 'n\n' }, { date: '2026-01-19T10:00:00Z', message: `${hashLike}\n\nM` });
+    const second = repo.commit({ M: null, 'D.ts': 'd\n' }, { date: '2026-01-20T10:00:00Z', message: 'second' });
+    const log = (await readDeliveryLog(root)).commits;
+    assert.deepEqual(
+      log.map((commit) => [commit.hash, commit.message, [...commit.files].sort()]),
+      [
+        [second, 'second', ['D.ts', 'M']],
+        [first, `${hashLike}\n\nM`, ['M', hashLike, 'new\nline.ts'].sort()],
+      ],
+    );
   });
 });
 
