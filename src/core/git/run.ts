@@ -59,16 +59,20 @@ export function killAfter(child: ChildProcess, ms: number): () => void {
 }
 
 /** Starts git, hardened, in a scrubbed environment, never through a shell; the caller owns its streams. */
-export function spawnGit(cwd: string, args: readonly string[], options: { stdin?: boolean; signal?: AbortSignal } = {}): ChildProcess & { stdout: NodeJS.ReadableStream; stderr: NodeJS.ReadableStream } {
-  return spawn('git', [...HARDENING, ...args], { cwd, env: gitEnvironment(), stdio: [options.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'], signal: options.signal }) as ChildProcess & { stdout: NodeJS.ReadableStream; stderr: NodeJS.ReadableStream };
+export function spawnGit(cwd: string, args: readonly string[], options: { stdin?: boolean; signal?: AbortSignal; indexFile?: string } = {}): ChildProcess & { stdout: NodeJS.ReadableStream; stderr: NodeJS.ReadableStream } {
+  const env = options.indexFile ? { ...gitEnvironment(), GIT_INDEX_FILE: options.indexFile } : gitEnvironment();
+  return spawn('git', [...HARDENING, ...args], { cwd, env, stdio: [options.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'], signal: options.signal }) as ChildProcess & { stdout: NodeJS.ReadableStream; stderr: NodeJS.ReadableStream };
 }
 
 export const notFound = (error: NodeJS.ErrnoException): Error => (error.code === 'ENOENT' ? new GitUnavailableError('git was not found on PATH') : error);
 
-/** Runs git with fixed arguments, a timeout and no optional locks; resolves with whatever exit status it had. */
-export function runGit(cwd: string, args: readonly string[], options: { timeoutMs?: number; signal?: AbortSignal; input?: Buffer } = {}): Promise<GitResult> {
+/**
+ * Runs git with fixed arguments, a timeout and no optional locks; resolves with whatever exit status it had.
+ * `indexFile`: an index of our own (a temporary file), in place of the repository's.
+ */
+export function runGit(cwd: string, args: readonly string[], options: { timeoutMs?: number; signal?: AbortSignal; input?: Buffer; indexFile?: string } = {}): Promise<GitResult> {
   return new Promise((resolve, reject) => {
-    const child = spawnGit(cwd, args, { signal: options.signal, stdin: options.input !== undefined });
+    const child = spawnGit(cwd, args, { signal: options.signal, stdin: options.input !== undefined, indexFile: options.indexFile });
     if (options.input !== undefined) {
       child.stdin!.on('error', () => undefined);
       child.stdin!.end(options.input);
@@ -90,7 +94,7 @@ export function runGit(cwd: string, args: readonly string[], options: { timeoutM
 }
 
 /** Runs git and gives its output, or throws a GitCallError naming the call when git exits with other than `okCodes`. */
-export async function gitOutput(cwd: string, args: readonly string[], options: { timeoutMs?: number; signal?: AbortSignal; okCodes?: readonly number[]; input?: Buffer } = {}): Promise<GitResult> {
+export async function gitOutput(cwd: string, args: readonly string[], options: { timeoutMs?: number; signal?: AbortSignal; okCodes?: readonly number[]; input?: Buffer; indexFile?: string } = {}): Promise<GitResult> {
   const result = await runGit(cwd, args, options);
   if (result.code === null || !(options.okCodes ?? [0]).includes(result.code)) throw new GitCallError(args, result.code, result.stderr);
   return result;

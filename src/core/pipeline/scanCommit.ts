@@ -30,7 +30,7 @@ async function filesAt(root: string, commit: string, config: TeamConfig, context
   const files = nulSeparatedNames(listed.stdout)
     .map((name) => name.slice(prefix.length))
     .filter((file) => filter.accepts(file));
-  const vendored = await vendoredFiles(root, files, config.vendored, { git: true });
+  const vendored = await vendoredFiles(root, files, config.vendored, { git: true, commit });
   return files.filter((file) => !vendored.has(file));
 }
 

@@ -68,3 +68,19 @@ describe('trend from git history', () => {
     assert.match(runCli(['scan', root, '--since', 'soon']).stderr, /--since must be a span like 90d/);
   });
 });
+
+describe("a past commit's vendored files", () => {
+  let root: string;
+  before(() => (root = makeTempDir()));
+  after(() => removeDir(root));
+
+  it("are those of that commit's .gitattributes, not today's", async () => {
+    const config = defaultConfig();
+    const repo = new ScriptedRepo(root);
+    const then = repo.commit({ '.gitattributes': 'third/** linguist-vendored\n', 'third/lib.ts': '// TODO: theirs\n', 'src/gen.ts': '// TODO: ours then\n' }, { date: '2026-01-20T10:00:00Z' });
+    const now = repo.commit({ '.gitattributes': 'src/gen.ts linguist-generated\n' }, { date: '2026-02-10T10:00:00Z' });
+    const files = async (commit: string) => (await scanCommit(root, commit, config, { tags: tagMatcher(config.tags), parse: false })).items.map((item) => item.file).sort();
+    assert.deepEqual(await files(then), ['src/gen.ts']);
+    assert.deepEqual(await files(now), ['third/lib.ts']);
+  });
+});
