@@ -231,7 +231,7 @@ ul, ol { padding-left: 20px; }
 .headline dt { color: var(--muted); font-size: 12px; }
 .headline dd { margin: 0; font-size: 17px; font-weight: 600; }
 .items li { margin-bottom: 4px; }
-code { font: 12px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; color: var(--muted); }
+code { font: 0.86em ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; color: var(--muted); }
 @page { size: A4; margin: 12mm; }
 @media print {
   :root { --fg: #000000; --muted: #444444; --bg: #ffffff; --panel: #ffffff; --line: #999999; --accent: #000000; }
