@@ -67,7 +67,7 @@ describe('brief page in Chromium', function () {
 
   it('shows a hostile title as text: no script, no image, nothing fetched', async () => {
     const page = await open('light');
-    const found = await page.evaluate(() => ({ scripts: document.scripts.length, images: document.images.length, title: document.title, items: [...document.querySelectorAll('.items strong')].map((node) => node.textContent) }));
+    const found = await page.evaluate(() => ({ scripts: document.scripts.length, images: document.images.length, title: document.title, items: Array.from(document.querySelectorAll('.items strong'), (node) => node.textContent) }));
     await page.close();
     assert.deepEqual([found.scripts, found.images], [0, 0]);
     assert.doesNotMatch(found.title, /owned/);
