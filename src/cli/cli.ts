@@ -3,6 +3,7 @@ import { ScanInputError } from '../core/pipeline/scanFolder';
 import { StoreError } from '../core/store/schema';
 import { EXIT_USAGE, UsageError, type Command } from './command';
 import { backtestCommand } from './commands/backtest';
+import { briefCommand } from './commands/brief';
 import { calibrateCommand } from './commands/calibrate';
 import { checkCommand } from './commands/check';
 import { deliveryCommand } from './commands/delivery';
@@ -22,6 +23,7 @@ const COMMANDS: Record<string, Command> = {
   status: statusCommand,
   export: exportCommand,
   report: reportCommand,
+  brief: briefCommand,
   check: checkCommand,
   trend: trendCommand,
   delivery: deliveryCommand,

@@ -1,3 +1,5 @@
+import type { DeliveryFigure } from './delivery';
+
 /** How every surface (tree, hover, CodeLens, status bar, dashboard, report, CSV, Markdown) writes a figure. */
 
 /** A payback later than this is not a plan: it is shown as "> 2 years", not as a number of sprints. */
@@ -34,3 +36,22 @@ export const formatSprint = (sprint: number, calendarSet: boolean): string => `S
 
 /** What to say about a default calendar, and where the team sets its own. */
 export const DEFAULT_CALENDAR_NOTE = 'Sprint numbers come from the default calendar, which nobody set: set "firstSprintStart" (and "sprintLengthDays") in .debt/config.json.';
+
+/** "up 12%", "down 3%" or "unchanged": the change from one positive figure to another. */
+export function formatChange(from: number, to: number): string {
+  const change = Math.round(((to - from) / from) * 100);
+  return change === 0 ? 'unchanged' : `${change > 0 ? 'up' : 'down'} ${Math.abs(change)}%`;
+}
+
+/** A time in hours, in days past two days: "18 h", "2.5 d". */
+export const formatDuration = (hours: number): string => (hours >= 48 ? `${formatNumber(hours / 24)} d` : formatHours(hours));
+
+/** A share as the back-test writes it, one decimal: "66.7%". */
+export const formatCapture = (share: number): string => `${formatNumber(share * 100)}%`;
+
+/** A delivery figure with its sample: "50% (n=4)", "not enough data (n=1)" or "no data". */
+export function formatFigure(figure: DeliveryFigure, value: (figure: DeliveryFigure & { value: number }) => string): string {
+  if (figure.status === 'not-enough-data') return `not enough data (n=${figure.sample})`;
+  if (figure.status === 'no-data' || figure.value === null) return 'no data';
+  return `${value({ ...figure, value: figure.value })} (n=${figure.sample})`;
+}
