@@ -37,10 +37,11 @@ function trendSentence(model: DashboardModel): string {
   if (trend.length === 1) return 'No trend yet: one sprint measured (trendSprints in .debt/config.json sets how many).';
   const first = trend[0]!;
   const last = trend[trend.length - 1]!;
-  const span = `over ${trend.length - 1} sprints (${first.label} to ${last.label}, the debt items in the code at each sprint's start)`;
-  if (first.interest <= 0 && last.interest <= 0) return `No trend yet: no interest in the code at the start of the last ${trend.length} sprints.`;
-  if (first.interest <= 0) return `Interest up from 0 to ${formatInterest(last.interest)} ${span}.`;
-  return `Interest ${formatChange(first.interest, last.interest)} ${span}: ${formatInterest(first.interest)} then, ${formatInterest(last.interest)} now.`;
+  const span = `over ${trend.length - 1} sprints (${first.label} to ${last.label}, the code at each sprint's start)`;
+  const what = 'The interest of the tagged debt and hotspots (the trend leaves out the costs of whole files)';
+  if (first.interest <= 0 && last.interest <= 0) return `No trend yet: no interest in the tagged debt and hotspots at the start of the last ${trend.length} sprints.`;
+  if (first.interest <= 0) return `${what} ${span}: up from 0 to ${formatInterest(last.interest)}.`;
+  return `${what} ${span}: ${formatChange(first.interest, last.interest)}, from ${formatInterest(first.interest)} to ${formatInterest(last.interest)}.`;
 }
 
 function debtSection(model: DashboardModel): Section {

@@ -48,7 +48,7 @@ describe('brief: one page for stakeholders', function () {
     assert.ok(markdown.includes(`**Interest** ${formatInterest(model.kpis.interest)}`));
     const [first, last] = [model.trend[0]!, model.trend[model.trend.length - 1]!];
     const change = Math.round(((last.interest - first.interest) / first.interest) * 100);
-    assert.match(markdown, new RegExp(`Interest ${change > 0 ? 'up' : 'down'} ${Math.abs(change)}% over ${model.trend.length - 1} sprints \\(${first.label} to ${last.label}`));
+    assert.match(markdown, new RegExp(`The interest of the tagged debt and hotspots \\(the trend leaves out the costs of whole files\\) over ${model.trend.length - 1} sprints \\(${first.label} to ${last.label}, the code at each sprint's start\\): ${change > 0 ? 'up' : 'down'} ${Math.abs(change)}%`));
     const next = model.roadmap[0]!;
     assert.ok(markdown.includes(`${formatHours(next.plannedHours)} of principal against the ${formatHours(next.budget)} budget, removing ${formatInterest(next.interestRemoved)} of interest`));
     assert.ok(markdown.includes('n/a: no past sprint had a plan'));
