@@ -1,4 +1,4 @@
-import { formatPercent } from '../../shared/format';
+import { formatDuration, formatFigure, formatNumber, formatPercent } from '../../shared/format';
 import type { DeliveryReport } from '../../core/history/delivery';
 import type { DebtSplit, DeliveryFigure, DeliveryFigures } from '../../shared/delivery';
 import { todayUtc } from '../../core/pipeline/build';
@@ -9,14 +9,10 @@ import { loadPortfolio, PAST_SPRINTS_OPTIONS, pastSprintsInput, pastSprintsUsage
 import { renderTable } from '../table';
 import { formatWarning } from './scan';
 
-const shown = (figure: DeliveryFigure, text: (value: number) => string): string =>
-  figure.status === 'no-data' ? 'no data' : figure.status === 'not-enough-data' ? `not enough data (n=${figure.sample})` : `${text(figure.value!)} (n=${figure.sample})`;
+const time = (figure: DeliveryFigure) => formatFigure(figure, (f) => `${formatDuration(f.value)} / p85 ${formatDuration(f.p85 ?? f.value)}`);
+const rate = (figure: DeliveryFigure) => formatFigure(figure, (f) => formatPercent(f.value));
 
-const hours = (value: number): string => (value >= 48 ? `${(value / 24).toFixed(1)} d` : `${value.toFixed(1)} h`);
-const time = (figure: DeliveryFigure) => shown(figure, (median) => `${hours(median)} / p85 ${hours(figure.p85!)}`);
-const rate = (figure: DeliveryFigure) => shown(figure, (share) => formatPercent(share));
-
-const figuresRow = (label: string, figures: DeliveryFigures): string[] => [label, shown(figures.deploymentFrequency, (v) => `${v.toFixed(2)}/wk`), time(figures.leadTimeHours), rate(figures.changeFailureRate), time(figures.timeToRestoreHours)];
+const figuresRow = (label: string, figures: DeliveryFigures): string[] => [label, formatFigure(figures.deploymentFrequency, (f) => `${formatNumber(f.value)}/wk`), time(figures.leadTimeHours), rate(figures.changeFailureRate), time(figures.timeToRestoreHours)];
 
 const debtRow = (label: string, debt: DebtSplit, adherence: string): string[] => [label, adherence, time(debt.touched.leadTimeHours), time(debt.rest.leadTimeHours), rate(debt.touched.changeFailureRate), rate(debt.rest.changeFailureRate)];
 
