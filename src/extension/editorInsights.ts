@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { costLine, explain, isOpen, severityOf, titleOf, type PortfolioItem, type Severity } from '../core/portfolio/view';
-import { customTags } from './customTags';
+import { customTags, isHexColour } from './customTags';
+import { snoozedUntil } from './itemCommands';
 import { breakdown } from './itemHover';
 import { itemsInDocument, squiggleRangeOf } from './documentItems';
 import { relativePath, type PortfolioService } from './portfolioService';
@@ -11,12 +12,15 @@ const config = () => vscode.workspace.getConfiguration('debtPortfolio');
 const lensTitle = (item: PortfolioItem, sprintLengthDays?: number): string =>
   item.kind === 'hotspot' ? `Hotspot: cognitive ${item.metrics.cognitive}, cyclomatic ${item.metrics.cyclomatic} · ${costLine(item.score, sprintLengthDays)}` : costLine(item.score, sprintLengthDays);
 
-/** The cost, then what to do about it: plan it this sprint (or unplan it), or open it in the dashboard. */
+/** The cost, then what to do about it: plan it this sprint (or unplan it), snooze it (or wake it), or open it in the dashboard. */
 function lensesOf(item: PortfolioItem, at: vscode.Range, sprintLengthDays?: number): vscode.CodeLens[] {
   const plan = item.status === 'planned' ? { title: 'Unplan', command: 'debtPortfolio.unplan' } : { title: 'Plan this sprint', command: 'debtPortfolio.planThisSprint' };
+  const snoozed = snoozedUntil(item);
+  const snooze = snoozed ? { title: `Unsnooze (snoozed until ${snoozed})`, command: 'debtPortfolio.unsnooze' } : { title: 'Snooze', command: 'debtPortfolio.snooze' };
   return [
     new vscode.CodeLens(at, { title: lensTitle(item, sprintLengthDays), command: 'debtPortfolio.showInDashboard', arguments: [item.id], tooltip: item.score.terms.map(explain).join('\n') }),
     new vscode.CodeLens(at, { ...plan, arguments: [item.id] }),
+    new vscode.CodeLens(at, { ...snooze, arguments: [item.id] }),
     new vscode.CodeLens(at, { title: 'Open in dashboard', command: 'debtPortfolio.showInDashboard', arguments: [item.id] }),
   ];
 }
@@ -76,7 +80,8 @@ export function tagRanges(items: ReturnType<typeof itemsInDocument>, document: v
 function tagHighlights(): { typeOf(colour: string | undefined): vscode.TextEditorDecorationType; all(): vscode.TextEditorDecorationType[]; dispose(): void } {
   const types = new Map<string | undefined, vscode.TextEditorDecorationType>();
   const typeOf = (colour: string | undefined) => {
-    if (!types.has(colour)) types.set(colour, vscode.window.createTextEditorDecorationType({ color: colour ?? new vscode.ThemeColor('editorWarning.foreground'), fontWeight: 'bold' }));
+    const color = colour === undefined ? new vscode.ThemeColor('editorWarning.foreground') : isHexColour(colour) ? colour : new vscode.ThemeColor(colour);
+    if (!types.has(colour)) types.set(colour, vscode.window.createTextEditorDecorationType({ color, fontWeight: 'bold' }));
     return types.get(colour)!;
   };
   return { typeOf, all: () => [...types.values()], dispose: () => types.forEach((type) => type.dispose()) };

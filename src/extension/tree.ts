@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { describeFilter, filterItems, filterText, groupItems, GROUP_BY, itemsShown, parseFilterText, SHOWN_KINDS, SORT_BY, type GroupBy, type ItemFilter, type ShownKinds, type SortBy } from '../core/portfolio/grouping';
-import { costLine, functionNameOf, isOpen, labelOf, severityOf, type PortfolioItem } from '../core/portfolio/view';
+import { costLine, functionNameOf, isOpen, labelOf, severityOf, type PortfolioItem, type Severity } from '../core/portfolio/view';
 import { formatInterest } from '../shared/format';
-import { customTags } from './customTags';
+import { colourDotIcon, customTags, isHexColour } from './customTags';
+import { snoozedUntil } from './itemCommands';
 import { breakdown } from './itemHover';
 import type { FolderPortfolio, PortfolioService } from './portfolioService';
 import { labelled, pickChoice } from './pick';
@@ -36,17 +37,27 @@ export async function openItem(uri: vscode.Uri, line: number, column: number, en
   return editor;
 }
 
-function itemTreeItem(node: Extract<Node, { type: 'item' }>, groupBy: GroupBy): vscode.TreeItem {
+/**
+ * A tag's icon: the user's own icon and colour win (a theme colour tints the icon, a #hex colour is a dot of that
+ * colour), else the tag's icon in its severity colour.
+ */
+function iconOf(tag: string, severity: Severity, storage: vscode.Uri): vscode.TreeItem['iconPath'] {
+  const custom = customTags().tags.find((t) => t.tag === tag);
+  if (custom?.color && isHexColour(custom.color)) return colourDotIcon(custom.color, storage);
+  return new vscode.ThemeIcon(custom?.icon ?? TAG_ICONS[tag] ?? 'comment', new vscode.ThemeColor(custom?.color ?? SEVERITY_COLOURS[severity]));
+}
+
+function itemTreeItem(node: Extract<Node, { type: 'item' }>, groupBy: GroupBy, storage: vscode.Uri): vscode.TreeItem {
   const { item, portfolio } = node;
   const treeItem = new vscode.TreeItem(labelOf(item, groupBy === 'tag'), vscode.TreeItemCollapsibleState.None);
   treeItem.id = `${portfolio.folder.uri.toString()}#${item.id}`;
   const container = item.kind === 'hotspot' ? functionNameOf(item.name, item.line).container : undefined;
-  treeItem.description = [container, costLine(item.score, portfolio.view.sprintLengthDays), item.status === 'open' ? '' : item.status, groupBy === 'file' ? '' : `${item.file}:${item.line}`].filter(Boolean).join(' · ');
+  const snoozed = snoozedUntil(item);
+  treeItem.description = [container, costLine(item.score, portfolio.view.sprintLengthDays), item.status === 'open' ? '' : item.status, snoozed ? `snoozed until ${snoozed}` : '', groupBy === 'file' ? '' : `${item.file}:${item.line}`].filter(Boolean).join(' · ');
   treeItem.tooltip = breakdown(item, portfolio.view);
   const tag = item.kind === 'annotation' ? item.tag : item.kind;
-  const custom = customTags().tags.find((t) => t.tag === tag);
-  treeItem.iconPath = new vscode.ThemeIcon(custom?.icon ?? TAG_ICONS[tag] ?? 'comment', new vscode.ThemeColor(SEVERITY_COLOURS[severityOf(item.score.interest, portfolio.view.totals.severity)]));
-  treeItem.contextValue = `item-${item.status}`;
+  treeItem.iconPath = iconOf(tag, severityOf(item.score.interest, portfolio.view.totals.severity), storage);
+  treeItem.contextValue = `item-${item.status}${snoozed ? '-snoozed' : ''}`;
   const uri = vscode.Uri.joinPath(portfolio.folder.uri, ...item.file.split('/'));
   treeItem.command = { command: 'debtPortfolio.openItem', title: 'Open', arguments: [uri, item.line, item.column, item.endLine] };
   return treeItem;
@@ -60,6 +71,7 @@ export class DebtTreeProvider implements vscode.TreeDataProvider<Node> {
   constructor(
     private readonly service: PortfolioService,
     private readonly state: vscode.Memento,
+    private readonly storage: vscode.Uri,
   ) {}
 
   get settings(): TreeSettings {
@@ -76,7 +88,7 @@ export class DebtTreeProvider implements vscode.TreeDataProvider<Node> {
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
-    if (node.type === 'item') return itemTreeItem(node, this.settings.groupBy);
+    if (node.type === 'item') return itemTreeItem(node, this.settings.groupBy, this.storage);
     if (node.type === 'folder') {
       const item = new vscode.TreeItem(node.portfolio.folder.name, vscode.TreeItemCollapsibleState.Expanded);
       item.id = node.portfolio.folder.uri.toString();
@@ -129,7 +141,7 @@ export class DebtTreeProvider implements vscode.TreeDataProvider<Node> {
 }
 
 export function registerTree(context: vscode.ExtensionContext, service: PortfolioService): DebtTreeProvider {
-  const provider = new DebtTreeProvider(service, context.workspaceState);
+  const provider = new DebtTreeProvider(service, context.workspaceState, context.globalStorageUri);
   const view = vscode.window.createTreeView('debtPortfolio.tree', { treeDataProvider: provider, showCollapseAll: true });
   const describe = (): void => {
     const filter = provider.settings.filter;

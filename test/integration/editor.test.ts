@@ -27,7 +27,7 @@ describe('in the editor', () => {
     assert.deepEqual(lenses.filter((l) => l.command?.title.includes('h/sprint')).map((l) => l.range.start.line).sort(), [1, 5]);
     for (const line of [1, 5]) {
       const actions = lenses.filter((l) => l.range.start.line === line && !l.command?.title.includes('h/sprint')).map((l) => [l.command?.title, l.command?.command]);
-      assert.deepEqual(actions, [['Plan this sprint', 'debtPortfolio.planThisSprint'], ['Open in dashboard', 'debtPortfolio.showInDashboard']]);
+      assert.deepEqual(actions, [['Plan this sprint', 'debtPortfolio.planThisSprint'], ['Snooze', 'debtPortfolio.snooze'], ['Open in dashboard', 'debtPortfolio.showInDashboard']]);
     }
   });
 
@@ -37,6 +37,8 @@ describe('in the editor', () => {
     assert.match(text, /to fix: effort 1d × 8 h = 8 h/);
     assert.doesNotMatch(text, /complexityPenalty|changes\/sprint = /);
     assert.match(text, /impact high: [\d.]+ h\/sprint, stated by the team, not measured/);
+    assert.match(text, /· severity (high|medium|low|none)/);
+    assert.match(text, /\[Plan this sprint\]\(command:debtPortfolio\.planThisSprint\?.*\[Snooze\]\(command:debtPortfolio\.snooze\?.*\[Open in dashboard\]\(command:debtPortfolio\.showInDashboard\?/);
   });
 
   it('finds the tag of each debt comment to highlight, in the colour of the user\'s own tag when it has one', async () => {

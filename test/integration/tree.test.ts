@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { api, eventually, folder, uriOf } from './helpers';
+import { snoozedUntil } from '../../src/extension/itemCommands';
 
 type Node = { type: string; key?: string; item?: { id: string; file: string } };
 
@@ -74,7 +75,16 @@ describe('Debt tree', () => {
       assert.ok(exports.service.portfolios()[0]!.view.items.some((i) => i.kind === 'annotation' && i.tag === 'FIXME'), 'the team\'s tags still found');
       await vscode.commands.executeCommand('debtPortfolio.groupBy', 'none');
       const node = (exports.tree.getChildren() as Node[]).find((n) => n.item?.id === item.id)!;
-      assert.equal((exports.tree.getTreeItem(node as never).iconPath as vscode.ThemeIcon).id, 'eye');
+      const icon = () => exports.tree.getTreeItem(node as never).iconPath;
+      const colourId = () => ((icon() as vscode.ThemeIcon).color as unknown as { id: string } | undefined)?.id;
+      const dot = icon() as vscode.Uri;
+      assert.ok(dot instanceof vscode.Uri && dot.fsPath.endsWith('c586c0.svg'), `a #hex colour is an icon file of its own: ${String(dot)}`);
+      assert.ok(!dot.fsPath.startsWith(folder().uri.fsPath), 'the icon file is not written into the repository');
+      assert.match(readFileSync(dot.fsPath, 'utf8'), /fill="#c586c0"/);
+      await config.update('customTags', [{ tag: 'REVIEW', icon: 'eye', color: 'charts.red' }], vscode.ConfigurationTarget.Global);
+      assert.deepEqual([(icon() as vscode.ThemeIcon).id, colourId()], ['eye', 'charts.red'], 'a theme colour tints the icon');
+      await config.update('customTags', [{ tag: 'REVIEW', icon: 'eye', color: 'pinkish' }], vscode.ConfigurationTarget.Global);
+      assert.match(String(colourId()), /^(debtPortfolio\.severity\.|disabledForeground)/, 'a bad colour falls back to the severity colour');
     } finally {
       await vscode.commands.executeCommand('debtPortfolio.groupBy', 'file');
       await config.update('customTags', undefined, vscode.ConfigurationTarget.Global);
@@ -101,5 +111,33 @@ describe('Debt tree', () => {
     assert.equal(exports.service.find(item.id)?.item.status, 'planned');
     await vscode.commands.executeCommand('debtPortfolio.unplan', item.id);
     assert.equal(exports.service.find(item.id)?.item.status, 'open');
+  });
+
+  it('snoozes an item: the store holds snoozedUntil, the tree says so, the plan no longer holds it; unsnooze brings it back', async () => {
+    const exports = await api();
+    const view = () => exports.service.portfolios()[0]!.view;
+    const chosen = view().plan.roadmap[0]!.items.find((i) => i.reason === 'chosen');
+    assert.ok(chosen, 'the next sprint\'s plan chooses an item');
+    const storeItem = () => JSON.parse(readFileSync(vscode.Uri.joinPath(folder().uri, '.debt', 'portfolio.json').fsPath, 'utf8')).items[chosen.id];
+    await vscode.commands.executeCommand('debtPortfolio.groupBy', 'none');
+    try {
+      await vscode.commands.executeCommand('debtPortfolio.snooze', chosen.id, '1sprint');
+      const until = await eventually(() => exports.service.find(chosen.id)?.item.snoozedUntil, 'the item snoozed');
+      assert.ok(until > view().plan.roadmap[0]!.start, `${until} is after the next sprint starts`);
+      assert.equal(storeItem().snoozedUntil, until);
+      const node = (exports.tree.getChildren() as Node[]).find((n) => n.item?.id === chosen.id)!;
+      const treeItem = exports.tree.getTreeItem(node as never);
+      assert.match(String(treeItem.description), new RegExp(`snoozed until ${until}`));
+      assert.equal(treeItem.contextValue, 'item-open-snoozed');
+      assert.ok(!view().plan.roadmap[0]!.items.some((i) => i.id === chosen.id), 'not in the next sprint\'s plan');
+      assert.equal(snoozedUntil(exports.service.find(chosen.id)!.item), until);
+      await vscode.commands.executeCommand('debtPortfolio.unsnooze', chosen.id);
+      await eventually(() => exports.service.find(chosen.id)?.item.snoozedUntil === undefined, 'the item awake');
+      assert.equal(storeItem().snoozedUntil, undefined);
+      assert.ok(view().plan.roadmap[0]!.items.some((i) => i.id === chosen.id), 'back in the plan');
+    } finally {
+      await vscode.commands.executeCommand('debtPortfolio.unsnooze', chosen.id);
+      await vscode.commands.executeCommand('debtPortfolio.groupBy', 'file');
+    }
   });
 });

@@ -1,8 +1,11 @@
 import path from 'node:path';
+import { loadConfig } from '../../core/config';
 import { todayUtc } from '../../core/pipeline/build';
+import { snoozeDateOf } from '../../core/portfolio/snooze';
 import { applyDecision, UnknownItemError, type DecisionChange } from '../../core/store/decide';
 import { openStore, type PortfolioStore } from '../../core/store/portfolioStore';
 import { decisionSchema, StoreError, STATUSES, type Status } from '../../core/store/schema';
+import { SnoozeError } from '../../core/store/snooze';
 import { UsageError, type Command, type OptionValues } from '../command';
 import { loadPortfolio, positiveNumber } from '../portfolio';
 
@@ -28,8 +31,21 @@ function changeOf(values: OptionValues): DecisionChange {
   if (values.pin) change.pinned = true;
   if (values.unpin) change.pinned = false;
   if (typeof values.owner === 'string') change.owner = values.owner === '' ? null : checked('owner', 'owner', values.owner);
-  if (Object.keys(change).length === 0) throw new UsageError('nothing to change: give --set, --sprint, --note, --pin, --unpin or --owner');
+  if (values.snooze !== undefined && values.unsnooze) throw new UsageError('--snooze and --unsnooze together');
+  if (values.unsnooze) change.snoozedUntil = null;
+  if (Object.keys(change).length === 0 && values.snooze === undefined) throw new UsageError('nothing to change: give --set, --sprint, --note, --pin, --unpin, --owner, --snooze or --unsnooze');
   return change;
+}
+
+/** The day `--snooze <date|Nsprints>` ends on, by the team's sprint calendar; a bad value names the item. */
+async function snoozeDate(given: string, id: string, root: string, today: string): Promise<string> {
+  const { config } = await loadConfig(root);
+  try {
+    return snoozeDateOf(given, today, config);
+  } catch (error) {
+    if (error instanceof SnoozeError) throw new UsageError(`cannot snooze item ${id}: ${error.message}`);
+    throw error;
+  }
 }
 
 /** The full id for an id or a unique prefix of at least 6 hex digits. */
@@ -41,7 +57,7 @@ function resolveId(store: PortfolioStore, given: string): string | undefined {
 }
 
 export const statusCommand: Command = {
-  summary: 'record a team decision on one item: plan it, accept it, won\'t fix, reopen, pin',
+  summary: 'record a team decision on one item: plan it, accept it, won\'t fix, reopen, pin, snooze',
   usage: `debt-portfolio status <id> [options]
 
 Options:
@@ -50,16 +66,19 @@ Options:
   --note <text>         a note (why it is accepted, who pairs on it…)
   --pin / --unpin       keep it in the next sprint's plan whatever its score
   --owner <name>        who owns it (overrides META owner; "" clears)
+  --snooze <date|Nsprints>  leave it out of plans until a future YYYY-MM-DD, or for N sprints (2sprints: back
+                        in the sprint after the next two); it unpins and unplans it, and it comes back by itself
+  --unsnooze            end a snooze now
   --dir <folder>        the workspace (default: the current folder)
   --no-git              no git at all
   -h, --help            show this help`,
-  options: { set: { type: 'string' }, sprint: { type: 'string' }, note: { type: 'string' }, pin: { type: 'boolean' }, unpin: { type: 'boolean' }, owner: { type: 'string' }, dir: { type: 'string', default: '.' }, 'no-git': { type: 'boolean', default: false } },
+  options: { set: { type: 'string' }, sprint: { type: 'string' }, note: { type: 'string' }, pin: { type: 'boolean' }, unpin: { type: 'boolean' }, owner: { type: 'string' }, snooze: { type: 'string' }, unsnooze: { type: 'boolean' }, dir: { type: 'string', default: '.' }, 'no-git': { type: 'boolean', default: false } },
   async run(values, positionals) {
     if (positionals.length !== 1) throw new UsageError('give exactly one item id');
     const change = changeOf(values);
     const root = path.resolve(String(values.dir));
     let store = await openStore(root);
-    if (store.readOnly) throw new UsageError(store.readOnly);
+    if (store.readOnly) throw new UsageError(`cannot record a decision on ${positionals[0]}: ${store.readOnly}`);
     let id = resolveId(store, positionals[0]!);
     if (!id) {
       store = (await loadPortfolio(values, [root], { record: true })).store;
@@ -67,11 +86,13 @@ Options:
     }
     if (!id) throw new UsageError(new UnknownItemError(positionals[0]!).message);
     const today = todayUtc();
+    if (typeof values.snooze === 'string') change.snoozedUntil = await snoozeDate(values.snooze, id, root, today);
     await store.update((data) => void applyDecision(data, id, change, today)).catch((error: unknown) => {
-      throw error instanceof StoreError ? new UsageError(error.message) : error;
+      throw error instanceof StoreError || error instanceof SnoozeError ? new UsageError(error.message) : error;
     });
     const decision = store.data().items[id]!;
-    process.stdout.write(`${id} ${decision.status}${decision.sprint !== undefined ? ` sprint ${decision.sprint}` : ''}${decision.pinned ? ' pinned' : ''}: ${decision.tag} ${decision.text}\n`);
+    const snoozed = decision.snoozedUntil ? ` snoozed until ${decision.snoozedUntil}` : '';
+    process.stdout.write(`${id} ${decision.status}${decision.sprint !== undefined ? ` sprint ${decision.sprint}` : ''}${decision.pinned ? ' pinned' : ''}${snoozed}: ${decision.tag} ${decision.text}\n`);
     return 0;
   },
 };

@@ -101,6 +101,7 @@ export function portfolioItems(items: readonly DebtItem[], scored: Map<string, S
       ...(decision?.sprint !== undefined ? { sprint: decision.sprint } : {}),
       ...(decision?.pinned ? { pinned: true } : {}),
       ...(decision?.notes ? { notes: decision.notes } : {}),
+      ...(decision?.snoozedUntil ? { snoozedUntil: decision.snoozedUntil } : {}),
       ...ownerOf(decision?.owner ?? metaOwner, item.kind === 'annotation' ? age?.author : undefined),
     };
   });
@@ -108,7 +109,7 @@ export function portfolioItems(items: readonly DebtItem[], scored: Map<string, S
 
 /** Builds the portfolio view from items already found and scored, and the store's decisions. */
 export function viewOf(root: string, items: PortfolioItem[], data: PortfolioData, settings: PlanSettings, today: string, calendarSet = false): PortfolioView {
-  const planItems = items.map((item) => ({ id: item.id, principal: item.score.principal, interest: item.score.interest, status: item.status, pinned: item.pinned, sprint: item.sprint }));
+  const planItems = items.map((item) => ({ id: item.id, principal: item.score.principal, interest: item.score.interest, status: item.status, pinned: item.pinned, sprint: item.sprint, snoozedUntil: item.snoozedUntil }));
   return { version: 1, generatedAt: new Date().toISOString(), root, items, plan: planPortfolio(planItems, data, settings, today), totals: totalsOf(items), sprintLengthDays: settings.sprintLengthDays, ...(calendarSet ? { calendarSet } : {}) };
 }
 

@@ -1,4 +1,5 @@
 import type { PortfolioData, Status } from '../store/schema';
+import { isSnoozed } from '../store/snooze';
 import { chooseWithin } from './knapsack';
 import { sprintCalendar, type SprintRange } from './sprints';
 
@@ -11,6 +12,8 @@ export interface PlanItem {
   status: Status;
   pinned?: boolean;
   sprint?: number;
+  /** Left out of every sprint that starts before this day. */
+  snoozedUntil?: string;
 }
 
 export interface PlanSettings {
@@ -63,7 +66,8 @@ function forcedInto(pending: PlanItem[], sprint: number, first: boolean): Array<
     .map((item) => ({ ...item, reason: item.pinned ? ('pinned' as const) : ('planned' as const) }));
 }
 
-function planOneSprint(pending: PlanItem[], range: SprintRange, budget: number, first: boolean): SprintPlan {
+function planOneSprint(all: PlanItem[], range: SprintRange, budget: number, first: boolean): SprintPlan {
+  const pending = all.filter((item) => !isSnoozed(item.snoozedUntil, range.start));
   const forced = forcedInto(pending, range.sprint, first);
   const forcedIds = new Set(forced.map((item) => item.id));
   const forcedHours = sum(forced.map((item) => item.principal));

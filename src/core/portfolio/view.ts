@@ -12,6 +12,8 @@ export type PortfolioItem = DebtItem & {
   sprint?: number;
   pinned?: boolean;
   notes?: string;
+  /** Out of sprint plans until this day (YYYY-MM-DD), as the store says; past it, the item is back. */
+  snoozedUntil?: string;
   /** The owner override from the store, else META owner, else the blame author of the annotation's line. */
   owner?: string;
   /** Set when the owner is the blame author, not someone the team named. */

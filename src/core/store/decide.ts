@@ -1,4 +1,5 @@
 import type { Decision, PortfolioData, Status } from './schema';
+import { SnoozeError, snoozeDateProblem } from './snooze';
 
 export interface DecisionChange {
   status?: Exclude<Status, 'done'>;
@@ -6,6 +7,8 @@ export interface DecisionChange {
   notes?: string;
   pinned?: boolean;
   owner?: string | null;
+  /** A future YYYY-MM-DD: out of plans until then (it unpins and unplans the item); null wakes it. */
+  snoozedUntil?: string | null;
 }
 
 export class UnknownItemError extends Error {
@@ -27,9 +30,19 @@ export function applyDecision(data: PortfolioData, id: string, change: DecisionC
   else if (change.sprint !== undefined) next.sprint = change.sprint;
   if (change.owner === null) delete next.owner;
   else if (change.owner !== undefined) next.owner = change.owner;
+  if (change.snoozedUntil === null) delete next.snoozedUntil;
+  else if (change.snoozedUntil !== undefined) snooze(next, id, change.snoozedUntil, today);
   if (next.status === 'open') delete next.sprint;
   data.items[id] = JSON.parse(JSON.stringify(next)) as Decision;
   return data.items[id]!;
+}
+
+function snooze(next: Decision, id: string, until: string, today: string): void {
+  const problem = snoozeDateProblem(until, today);
+  if (problem) throw new SnoozeError(`cannot snooze item ${id}: ${problem}`);
+  next.snoozedUntil = until;
+  delete next.pinned;
+  if (next.status === 'planned') next.status = 'open';
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDate } from './snooze';
 
 export const STORE_FILE = '.debt/portfolio.json';
 export const SCHEMA_VERSION = 2;
@@ -28,6 +29,8 @@ export const decisionSchema = z
     missingSince: isoDate.optional(),
     /** Hours to fix, as last scored: what retiring it pays back. */
     principal: z.number().nonnegative().optional(),
+    /** Left out of sprint plans until this day; it comes back by itself then. */
+    snoozedUntil: isoDate.refine(isCalendarDate, 'not a calendar date').optional(),
   })
   .strict();
 

@@ -134,3 +134,18 @@ describe('planner', () => {
     assert.deepEqual(adherenceOf(data, settings, '2026-02-20').map((s) => s.sprint), [3]);
   });
 });
+
+describe('snoozed items in the plan', () => {
+  const items = [item('a', 10, 50, { snoozedUntil: '2026-02-02' }), item('b', 10, 5), item('c', 10, 4), item('d', 5, 1, { pinned: true, snoozedUntil: '2026-02-02' })];
+  const ids = (today: string) => planRoadmap(items, settings, today).roadmap.map((sprint) => sprint.items.map((i) => i.id).sort());
+
+  it('leaves a snoozed item out of every sprint that starts before its date, pinned or not, and takes it back from then', () => {
+    const [next, after] = ids('2026-01-10');
+    assert.deepEqual(next, ['b', 'c']);
+    assert.ok(after!.includes('a'), 'back in the sprint that starts on its date');
+  });
+
+  it('chooses it for the next sprint once the date has come', () => {
+    assert.deepEqual(ids('2026-02-02')[0], ['a', 'd']);
+  });
+});
