@@ -13,24 +13,6 @@ const VIEW_TYPE = 'debtPortfolio.dashboard';
 type PanelKind = 'backtest' | 'delivery';
 const PANEL_NAMES: Record<PanelKind, string> = { backtest: 'the back-test', delivery: 'the delivery figures' };
 
-/** What the team adds to .debt/config.json to set its calendar, shown unsaved: the dashboard never writes a file. */
-const calendarSnippet = (today: string): string => `// Add these keys to .debt/config.json (the team's shared settings): sprint 1 starts on firstSprintStart.
-{
-  "firstSprintStart": "${today}",
-  "sprintLengthDays": 14
-}
-`;
-
-/** Opens the folder's .debt/config.json at its sprint calendar, or, where there is none, the keys to add as an untitled document. */
-async function openCalendarSetting(folder: vscode.Uri): Promise<void> {
-  const config = vscode.Uri.joinPath(folder, '.debt', 'config.json');
-  const exists = await vscode.workspace.fs.stat(config).then(() => true, () => false);
-  const document = exists ? await vscode.workspace.openTextDocument(config) : await vscode.workspace.openTextDocument({ language: 'jsonc', content: calendarSnippet(new Date().toISOString().slice(0, 10)) });
-  const line = Math.max(0, document.getText().split('\n').findIndex((text) => text.includes('"firstSprintStart"')));
-  const at = new vscode.Position(line, 0);
-  await vscode.window.showTextDocument(document, { selection: new vscode.Range(at, at), viewColumn: vscode.ViewColumn.One });
-}
-
 /** The dashboard webview: one panel, revived on restart, fed by the service, validating every message. */
 export class DashboardPanel implements vscode.Disposable {
   private static current: DashboardPanel | undefined;
@@ -134,10 +116,8 @@ export class DashboardPanel implements vscode.Disposable {
         return this.sendModel();
       case 'refresh':
         return this.service.rescanAll();
-      case 'openCalendar': {
-        const folder = this.portfolio()?.folder.uri;
-        return folder && openCalendarSetting(folder);
-      }
+      case 'openCalendar':
+        return void (await vscode.commands.executeCommand('debtPortfolio.openTeamConfig'));
       case 'reveal': {
         const found = this.service.find(message.id, this.portfolio()?.folder.uri.toString());
         if (!found) return;

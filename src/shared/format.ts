@@ -1,3 +1,5 @@
+import type { DeliveryFigure } from './delivery';
+
 /** How every surface (tree, hover, CodeLens, status bar, dashboard, report, CSV, Markdown) writes a figure. */
 
 /** A payback later than this is not a plan: it is shown as "> 2 years", not as a number of sprints. */
@@ -34,3 +36,21 @@ export const formatSprint = (sprint: number, calendarSet: boolean): string => `S
 
 /** What to say about a default calendar, and where the team sets its own. */
 export const DEFAULT_CALENDAR_NOTE = 'Sprint numbers come from the default calendar, which nobody set: set "firstSprintStart" (and "sprintLengthDays") in .debt/config.json.';
+
+/** A time in hours: "5.2 h" under two days, "3.1 d" from there. */
+export const formatDuration = (hours: number): string => (hours >= 48 ? `${formatNumber(hours / 24)} d` : formatHours(hours));
+
+/** How each delivery figure's value reads: releases per week, a share of releases, a median time with its p85. */
+export const DELIVERY_VALUE = {
+  rate: (figure: DeliveryFigure): string => `${formatNumber(figure.value ?? 0)}/week`,
+  share: (figure: DeliveryFigure): string => formatPercent(figure.value),
+  time: (figure: DeliveryFigure): string => `${formatDuration(figure.value ?? 0)} · p85 ${formatDuration(figure.p85 ?? 0)}`,
+} as const;
+export type DeliveryValueKind = keyof typeof DELIVERY_VALUE;
+
+/** A delivery figure's status in words: its value, "not enough data" or "no data"; never a number it does not have. */
+export const formatFigureStatus = (figure: DeliveryFigure, kind: DeliveryValueKind): string =>
+  figure.status === 'ok' ? DELIVERY_VALUE[kind](figure) : figure.status === 'no-data' ? 'no data' : 'not enough data';
+
+/** "1.5/week (n = 4)", "not enough data (n = 2)", "no data (n = 0)". */
+export const formatFigure = (figure: DeliveryFigure, kind: DeliveryValueKind): string => `${formatFigureStatus(figure, kind)} (n = ${figure.sample})`;
