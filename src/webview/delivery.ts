@@ -39,9 +39,14 @@ function overallCells(delivery: DashboardDelivery): HTMLElement {
   return h('div', { class: 'kpis delivery-kpis', 'aria-label': `Delivery ${overall.start} – ${overall.end}` }, ...cells);
 }
 
-/** Under a chart: the sprints it has no point for, each with its status and sample size. */
+/** Under a chart: the sprints it has no point for, grouped by why ("S3, S4: no data (n = 0)"). */
 function gaps(sprints: readonly Sprint[], key: keyof DeliveryFigures, kind: DeliveryValueKind): HTMLElement[] {
-  const missing = sprints.filter((sprint) => sprint.figures[key].status !== 'ok').map((sprint) => `${sprintLabel(sprint)}: ${formatFigure(sprint.figures[key], kind)}`);
+  const byReason = new Map<string, string[]>();
+  for (const sprint of sprints.filter((s) => s.figures[key].status !== 'ok')) {
+    const reason = formatFigure(sprint.figures[key], kind);
+    byReason.set(reason, [...(byReason.get(reason) ?? []), sprintLabel(sprint)]);
+  }
+  const missing = [...byReason].map(([reason, labels]) => `${labels.join(', ')}: ${reason}`);
   return missing.length ? [h('p', { class: 'muted chart-gaps' }, `No point for ${missing.join('; ')}.`)] : [];
 }
 

@@ -108,7 +108,7 @@ describe('the Delivery section in the report, in Chromium', function () {
         'No point for S4: no data (n = 0).',
         'No point for S3: not enough data (n = 1); S4: no data (n = 0).',
         'No point for S3: not enough data (n = 1); S4: no data (n = 0).',
-        'No point for S3: no data (n = 0); S4: no data (n = 0).',
+        'No point for S3, S4: no data (n = 0).',
       ]);
     } finally {
       await page.close();
