@@ -120,6 +120,16 @@ export async function runUiChecks() {
       await page.screenshot({ path: path.join(artifacts, 'vscode-dashboard-backtest.png') });
     }, failures);
 
+    await check('the dashboard shows the Delivery section the worker read (no tags or merges in the fixture: the releaseFrom hint, no point in any sprint)', async () => {
+      const section = frame.locator('section.delivery');
+      await section.locator('h2', { hasText: 'Delivery' }).waitFor({ timeout: 60_000 });
+      await section.locator('.delivery-source .hint', { hasText: 'releaseFrom' }).waitFor({ timeout: 10_000 });
+      const status = (await frame.locator('#chart-delivery-frequency').getAttribute('data-status'))?.split(',') ?? [];
+      if (status.length !== 6 || status.some((s) => s !== 'no-data')) throw new Error(`deployment frequency per sprint: ${status.join(',')}`);
+      await section.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(artifacts, 'vscode-dashboard-delivery.png') });
+    }, failures, page);
+
     await check('include and exclude in the dashboard round-trip to .debt/portfolio.json (exclude: accepted, out of the plan and the tree)', async () => {
       const row = frame.locator('#item-rows tr', { hasText: 'handle discounts' });
       const id = await row.getAttribute('data-id');

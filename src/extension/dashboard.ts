@@ -4,20 +4,22 @@ import * as vscode from 'vscode';
 import { exportAs } from '../core/export';
 import { toDashboardModel } from '../core/portfolio/dashboardModel';
 import { planActionChange } from '../core/store/decide';
-import type { DashboardBacktest } from '../shared/dashboard';
 import { dashboardPage } from '../shared/page';
 import { parseWebviewMessage, type HostMessage, type WebviewMessage } from '../shared/protocol';
 import type { FolderPortfolio, PortfolioService } from './portfolioService';
 
 const VIEW_TYPE = 'debtPortfolio.dashboard';
 
+type PanelKind = 'backtest' | 'delivery';
+const PANEL_NAMES: Record<PanelKind, string> = { backtest: 'the back-test', delivery: 'the delivery figures' };
+
 /** The dashboard webview: one panel, revived on restart, fed by the service, validating every message. */
 export class DashboardPanel implements vscode.Disposable {
   private static current: DashboardPanel | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private ready = false;
-  /** The back-test panel of the folder shown, once the worker has computed it (it reads four past trees). */
-  private backtest: { folder: string; panel: DashboardBacktest | null } | undefined;
+  /** The panels of the folder shown that the worker computes beside its scans (the back-test reads four past trees). */
+  private readonly panels = new Map<PanelKind, { folder: string; panel: unknown }>();
 
   static createOrShow(context: vscode.ExtensionContext, service: PortfolioService, log: vscode.LogOutputChannel, focusId?: string): DashboardPanel {
     if (DashboardPanel.current) {
@@ -69,21 +71,22 @@ export class DashboardPanel implements vscode.Disposable {
     const portfolio = this.portfolio();
     if (!this.ready || !portfolio) return;
     const notices = this.service.portfolios().length > 1 ? [...portfolio.notices, `showing ${portfolio.folder.name}, the first of ${this.service.portfolios().length} folders`] : portfolio.notices;
-    this.post({ type: 'model', model: toDashboardModel(portfolio.view, { readOnly: false, notices, trend: portfolio.trend, backtest: this.backtestOf(portfolio) }) });
+    this.post({ type: 'model', model: toDashboardModel(portfolio.view, { readOnly: false, notices, trend: portfolio.trend, backtest: this.panelOf('backtest', portfolio, (folder) => this.service.backtest(folder)), delivery: this.panelOf('delivery', portfolio, (folder) => this.service.delivery(folder)) }) });
   }
 
-  /** The folder's back-test panel when the worker has it; the first call asks for it and shows the model again when it comes. */
-  private backtestOf(portfolio: FolderPortfolio): DashboardBacktest | null {
+  /** The folder's panel when the worker has it; the first call asks for it and shows the model again when it comes. */
+  private panelOf<T>(kind: PanelKind, portfolio: FolderPortfolio, ask: (folder: vscode.WorkspaceFolder) => Promise<T>): T | null {
     const folder = portfolio.folder.uri.toString();
-    if (this.backtest?.folder === folder) return this.backtest.panel;
-    const asked = { folder, panel: null as DashboardBacktest | null };
-    this.backtest = asked;
-    this.service.backtest(portfolio.folder).then(
+    const known = this.panels.get(kind);
+    if (known?.folder === folder) return known.panel as T | null;
+    const asked = { folder, panel: null as unknown };
+    this.panels.set(kind, asked);
+    ask(portfolio.folder).then(
       (panel) => {
         asked.panel = panel;
-        if (this.backtest === asked) this.sendModel();
+        if (this.panels.get(kind) === asked) this.sendModel();
       },
-      (error: unknown) => this.log.warn(`dashboard: the back-test could not run: ${(error as Error).message}`),
+      (error: unknown) => this.log.warn(`dashboard: ${PANEL_NAMES[kind]} could not be computed: ${(error as Error).message}`),
     );
     return null;
   }
@@ -113,6 +116,8 @@ export class DashboardPanel implements vscode.Disposable {
         return this.sendModel();
       case 'refresh':
         return this.service.rescanAll();
+      case 'openCalendar':
+        return void (await vscode.commands.executeCommand('debtPortfolio.openTeamConfig'));
       case 'reveal': {
         const found = this.service.find(message.id, this.portfolio()?.folder.uri.toString());
         if (!found) return;

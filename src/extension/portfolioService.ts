@@ -5,6 +5,7 @@ import type { SessionState } from '../core/pipeline/session';
 import type { PortfolioItem, PortfolioView } from '../core/portfolio/view';
 import type { DecisionChange } from '../core/store/decide';
 import type { DashboardBacktest } from '../shared/dashboard';
+import type { DashboardDelivery } from '../shared/delivery';
 import { customTags } from './customTags';
 import type { SessionClient } from './sessionClient';
 /** A workspace folder's portfolio as the extension last built it. */
@@ -30,6 +31,8 @@ export interface PortfolioService {
   decide(id: string, change: DecisionChange, folder?: string): Promise<void>;
   /** How well the folder's ranking predicted the last quarters (the worker computes it once per HEAD commit). */
   backtest(folder: vscode.WorkspaceFolder): Promise<DashboardBacktest>;
+  /** The folder's delivery figures beside its debt (the worker reads them once per HEAD commit); null with history off. */
+  delivery(folder: vscode.WorkspaceFolder): Promise<DashboardDelivery | null>;
 }
 
 interface FolderEntry extends FolderPortfolio {
@@ -140,6 +143,7 @@ export function createPortfolioService(log: vscode.LogOutputChannel, client: Ses
       }
     },
     backtest: (folder) => client.backtest(folder.uri.fsPath),
+    delivery: (folder) => client.delivery(folder.uri.fsPath),
     dispose() {
       scanning?.cancel();
       subscriptions.forEach((subscription) => subscription.dispose());

@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import type { SessionState } from '../core/pipeline/session';
 import type { DashboardBacktest } from '../shared/dashboard';
+import type { DashboardDelivery } from '../shared/delivery';
 import { stateOfMessage, type CacheReport, type HostMessage, type HostRequest, type StateMessage, type WorkerMessage } from '../core/pipeline/sessionProtocol';
 import type { SessionWorkerData } from '../core/pipeline/sessionWorker';
 
@@ -20,7 +21,7 @@ export class SessionError extends Error {
   }
 }
 
-type RequestBody = HostRequest extends infer R ? (R extends Exclude<HostRequest, { type: 'backtest' }> ? Omit<R, 'id'> : never) : never;
+type RequestBody = HostRequest extends infer R ? (R extends Exclude<HostRequest, { type: 'backtest' | 'delivery' }> ? Omit<R, 'id'> : never) : never;
 
 export interface SessionClient extends vscode.Disposable {
   /** Every state the worker sends: answers and later, dated ones. */
@@ -31,6 +32,8 @@ export interface SessionClient extends vscode.Disposable {
   request(body: RequestBody, hooks?: { token?: vscode.CancellationToken; onProgress?: (done: number, total: number) => void }): Promise<SessionState>;
   /** The folder's back-test panel (computed in the worker once per HEAD commit). */
   backtest(root: string): Promise<DashboardBacktest>;
+  /** The folder's Delivery section (computed in the worker once per HEAD commit); null when its history is off. */
+  delivery(root: string): Promise<DashboardDelivery | null>;
   post(message: HostMessage): void;
   /** Stops the worker and starts a new one (a changed memory limit, say), which may again be restarted once. */
   restart(reason: string): void;
@@ -103,7 +106,7 @@ export function createSessionClient(extensionPath: string, data: SessionWorkerDa
       log.debug(`${message.root}: ${message.stack ?? message.message}`);
       return void request?.reject(new SessionError(message.name, message.message));
     }
-    if (message.type === 'backtest') return void request?.resolve(message.panel as never);
+    if (message.type === 'backtest' || message.type === 'delivery') return void request?.resolve(message.panel as never);
     void unpack(message, request);
   }
 
@@ -136,6 +139,7 @@ export function createSessionClient(extensionPath: string, data: SessionWorkerDa
     post,
     request: (body, hooks = {}) => ask<SessionState>(body, hooks),
     backtest: (root) => ask<DashboardBacktest>({ type: 'backtest', root }, {}),
+    delivery: (root) => ask<DashboardDelivery | null>({ type: 'delivery', root }, {}),
     restart(reason) {
       const old = worker;
       worker = undefined;

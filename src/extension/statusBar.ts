@@ -2,13 +2,14 @@ import * as vscode from 'vscode';
 import { DEFAULT_CALENDAR_NOTE, formatHours, formatInterest, formatNumber, formatSprint } from '../shared/format';
 import type { PortfolioService } from './portfolioService';
 
-/** Opens the team config (an unsaved one when there is none yet, so nothing is written until the user saves). */
+/** Opens the team config at its sprint calendar (an unsaved one when there is none yet, so nothing is written until the user saves). */
 async function openTeamConfig(folder: vscode.WorkspaceFolder | undefined): Promise<void> {
   if (!folder) return void vscode.window.showWarningMessage('Tech Debt: open a folder to set its sprint calendar.');
   const uri = vscode.Uri.joinPath(folder.uri, '.debt', 'config.json');
   const exists = await vscode.workspace.fs.stat(uri).then(() => true, () => false);
   const document = await vscode.workspace.openTextDocument(exists ? uri : uri.with({ scheme: 'untitled' }));
-  const editor = await vscode.window.showTextDocument(document);
+  const line = Math.max(0, document.getText().split('\n').findIndex((text) => text.includes('"firstSprintStart"')));
+  const editor = await vscode.window.showTextDocument(document, { selection: new vscode.Range(line, 0, line, 0) });
   if (!exists && document.getText() === '') await editor.insertSnippet(new vscode.SnippetString(`{\n  "firstSprintStart": "\${1:${new Date().toISOString().slice(0, 10)}}",\n  "sprintLengthDays": \${2:14}\n}\n`));
 }
 

@@ -43,15 +43,23 @@ export function formatChange(from: number, to: number): string {
   return change === 0 ? 'unchanged' : `${change > 0 ? 'up' : 'down'} ${Math.abs(change)}%`;
 }
 
-/** A time in hours, in days past two days: "18 h", "2.5 d". */
-export const formatDuration = (hours: number): string => (hours >= 48 ? `${formatNumber(hours / 24)} d` : formatHours(hours));
-
 /** A share as the back-test writes it, one decimal: "66.7%". */
 export const formatCapture = (share: number): string => `${formatNumber(share * 100)}%`;
 
-/** A delivery figure with its sample: "50% (n=4)", "not enough data (n=1)" or "no data". */
-export function formatFigure(figure: DeliveryFigure, value: (figure: DeliveryFigure & { value: number }) => string): string {
-  if (figure.status === 'not-enough-data') return `not enough data (n=${figure.sample})`;
-  if (figure.status === 'no-data' || figure.value === null) return 'no data';
-  return `${value({ ...figure, value: figure.value })} (n=${figure.sample})`;
-}
+/** A time in hours: "5.2 h" under two days, "3.1 d" from there. */
+export const formatDuration = (hours: number): string => (hours >= 48 ? `${formatNumber(hours / 24)} d` : formatHours(hours));
+
+/** How each delivery figure's value reads: releases per week, a share of releases, a median time with its p85. */
+export const DELIVERY_VALUE = {
+  rate: (figure: DeliveryFigure): string => `${formatNumber(figure.value ?? 0)}/week`,
+  share: (figure: DeliveryFigure): string => formatPercent(figure.value),
+  time: (figure: DeliveryFigure): string => `${formatDuration(figure.value ?? 0)} · p85 ${formatDuration(figure.p85 ?? 0)}`,
+} as const;
+export type DeliveryValueKind = keyof typeof DELIVERY_VALUE;
+
+/** A delivery figure's status in words: its value, "not enough data" or "no data"; never a number it does not have. */
+export const formatFigureStatus = (figure: DeliveryFigure, kind: DeliveryValueKind): string =>
+  figure.status === 'ok' ? DELIVERY_VALUE[kind](figure) : figure.status === 'no-data' ? 'no data' : 'not enough data';
+
+/** "1.5/week (n = 4)", "not enough data (n = 2)", "no data (n = 0)". */
+export const formatFigure = (figure: DeliveryFigure, kind: DeliveryValueKind): string => `${formatFigureStatus(figure, kind)} (n = ${figure.sample})`;

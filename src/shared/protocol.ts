@@ -12,7 +12,9 @@ export type WebviewMessage =
   | { type: 'reveal'; id: string }
   | { type: 'plan'; id: string; action: PlanAction }
   | { type: 'export'; format: DashboardExportFormat }
-  | { type: 'refresh' };
+  | { type: 'refresh' }
+  /** Open where the team sets its sprint calendar (.debt/config.json at firstSprintStart, or the keys to add). */
+  | { type: 'openCalendar' };
 
 export type HostMessage = { type: 'model'; model: DashboardModel } | { type: 'focus'; id: string } | { type: 'error'; message: string };
 
@@ -26,6 +28,7 @@ export function parseWebviewMessage(raw: unknown): { ok: true; message: WebviewM
   switch (raw.type) {
     case 'ready':
     case 'refresh':
+    case 'openCalendar':
       return hasOnly(raw, ['type']) ? { ok: true, message: { type: raw.type } } : { ok: false, reason: `${raw.type} takes no fields` };
     case 'reveal':
       return hasOnly(raw, ['type', 'id']) && typeof raw.id === 'string' && ID.test(raw.id) ? { ok: true, message: { type: 'reveal', id: raw.id } } : { ok: false, reason: 'reveal needs an item id of 16 hex digits' };

@@ -1,5 +1,7 @@
 import { ArcElement, BarController, BarElement, CategoryScale, Chart, DoughnutController, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, type ChartConfiguration } from 'chart.js';
 import type { DashboardModel, Slice } from '../shared/dashboard';
+import type { DashboardDelivery, DeliveryFigure } from '../shared/delivery';
+import { DELIVERY_CHARTS, sprintLabel } from './delivery';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, DoughnutController, ArcElement, LineController, LineElement, PointElement, Tooltip, Legend);
 
@@ -88,6 +90,31 @@ const bar = (slices: Slice[], label: string, colour: string, horizontal = false)
   };
 };
 
+/** A figure's point on a chart: none unless its status is 'ok' (a sprint without data is not a 0). */
+const pointOf = (figure: DeliveryFigure, value: number | null | undefined, scale = 1): number | null => (figure.status === 'ok' && value != null ? Number((value * scale).toFixed(2)) : null);
+
+/** The four delivery figures per sprint; each canvas carries its series as data-* attributes (labels, status, values, p85). */
+function drawDelivery(delivery: DashboardDelivery, colours: string[]): void {
+  const labels = delivery.sprints.map(sprintLabel);
+  for (const [index, { key, canvas, kind }] of DELIVERY_CHARTS.entries()) {
+    const figures = delivery.sprints.map((sprint) => sprint.figures[key]);
+    const values = figures.map((figure) => pointOf(figure, figure.value, kind === 'share' ? 100 : 1));
+    const p85 = figures.map((figure) => pointOf(figure, figure.p85));
+    const element = document.getElementById(canvas);
+    if (!element) continue;
+    Object.assign(element.dataset, { labels: labels.join(','), status: figures.map((figure) => figure.status).join(','), values: values.map((value) => value ?? '').join(','), ...(kind === 'time' ? { p85: p85.map((value) => value ?? '').join(',') } : {}) });
+    const colour = colours[index % colours.length]!;
+    const datasets =
+      kind === 'time'
+        ? [
+            { label: 'median', data: values, borderColor: colour, backgroundColor: colour, spanGaps: false },
+            { label: 'p85', data: p85, borderColor: colours[4], backgroundColor: colours[4], borderDash: [4, 3], spanGaps: false },
+          ]
+        : [{ label: kind === 'share' ? '% of releases' : 'releases/week', data: values, backgroundColor: colour }];
+    draw(canvas, { type: kind === 'time' ? 'line' : 'bar', data: { labels, datasets }, options: { responsive: true, maintainAspectRatio: false, plugins: { legend: { display: kind === 'time' } }, scales: { y: { beginAtZero: true, ...(kind === 'share' ? { max: 100 } : {}) } } } });
+  }
+}
+
 /** Draws (or redraws) every chart of the dashboard from the model, in the current theme's colours. */
 export function drawCharts(model: DashboardModel): void {
   themeDefaults();
@@ -127,4 +154,5 @@ export function drawCharts(model: DashboardModel): void {
     },
     options: { responsive: true, maintainAspectRatio: false },
   });
+  if (model.delivery) drawDelivery(model.delivery, colours);
 }

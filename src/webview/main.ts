@@ -12,6 +12,7 @@ let state: ViewState = { ...INITIAL_STATE, ...(transport.getState<ViewState>() ?
 const actions: Actions = {
   plan: (id, action, source) => (transport.readOnly ? showCommand(transport, id, action, source) : transport.post({ type: 'plan', id, action })),
   reveal: (id) => transport.post({ type: 'reveal', id }),
+  openCalendar: () => transport.post({ type: 'openCalendar' }),
   exportAs: (format) => {
     if (transport.readOnly) {
       const status = document.getElementById('status');

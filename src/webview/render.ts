@@ -1,6 +1,8 @@
 import type { DashboardItem, DashboardModel } from '../shared/dashboard';
 import { DEFAULT_CALENDAR_NOTE, formatHours as hours, formatPayback, formatPercent, formatSprint } from '../shared/format';
 import { EXPORT_FORMATS, planCommand, type PlanAction } from '../shared/protocol';
+import { renderDelivery } from './delivery';
+import { chartFigure, h, kpi } from './dom';
 import type { Transport } from './transport';
 
 export interface ViewState {
@@ -18,21 +20,6 @@ export const ROWS_PER_PAGE = 100;
 export type SortKey = 'title' | 'owner' | 'status' | 'interest' | 'principal' | 'payback' | 'file';
 
 export const INITIAL_STATE: ViewState = { sortKey: 'interest', descending: true, filter: '', tag: '', status: 'open+planned', rows: ROWS_PER_PAGE };
-
-type Child = Node | string;
-
-/** Creates an element with attributes and children; text goes in through text nodes only. */
-function h(tag: string, attributes: Record<string, string> = {}, ...children: Child[]): HTMLElement {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-  for (const child of children) element.append(child);
-  return element;
-}
-
-
-function kpi(label: string, value: string, detail = ''): HTMLElement {
-  return h('div', { class: 'kpi', role: 'group', 'aria-label': label }, h('div', { class: 'kpi-value' }, value), h('div', { class: 'kpi-label' }, label), ...(detail ? [h('div', { class: 'kpi-detail' }, detail)] : []));
-}
 
 function renderKpis(model: DashboardModel): HTMLElement {
   const k = model.kpis;
@@ -52,6 +39,8 @@ export interface Actions {
   plan(id: string, action: PlanAction, source?: Element): void;
   reveal(id: string): void;
   exportAs(format: string): void;
+  /** Open where the team sets its sprint calendar (the editor only). */
+  openCalendar(): void;
 }
 
 function actionButton(label: string, onClick: (button: HTMLElement) => void, description: string, light = false): HTMLElement {
@@ -61,6 +50,13 @@ function actionButton(label: string, onClick: (button: HTMLElement) => void, des
     onClick(button);
   });
   return button;
+}
+
+/** The default calendar's note; in the editor with a button to where the team sets its own. */
+function calendarNote(model: DashboardModel, actions: Actions): HTMLElement {
+  const note = h('p', { class: 'muted calendar-note' }, DEFAULT_CALENDAR_NOTE);
+  if (!model.readOnly) note.append(' ', actionButton('Set the sprint calendar', () => actions.openCalendar(), 'Open .debt/config.json at firstSprintStart (or the keys to add, unsaved)', true));
+  return note;
 }
 
 function renderPlan(model: DashboardModel, byId: Map<string, DashboardItem>, actions: Actions): HTMLElement {
@@ -91,7 +87,7 @@ function renderPlan(model: DashboardModel, byId: Map<string, DashboardItem>, act
     'section',
     { class: 'plan', 'aria-label': 'Sprint plan' },
     h('h2', {}, `${formatSprint(next.sprint, model.calendarSet)} plan (${next.start} – ${next.end})`),
-    ...(model.calendarSet ? [] : [h('p', { class: 'muted calendar-note' }, DEFAULT_CALENDAR_NOTE)]),
+    ...(model.calendarSet ? [] : [calendarNote(model, actions)]),
     h('p', {}, `${hours(next.plannedHours)} of ${hours(next.budget)} budget${next.overBudget ? ' (over budget)' : ''}; removes ${hours(next.interestRemoved)}/sprint of interest.`),
     bar,
     next.items.length ? list : h('p', { class: 'muted' }, 'Nothing planned: no open item fits the budget.'),
@@ -100,8 +96,15 @@ function renderPlan(model: DashboardModel, byId: Map<string, DashboardItem>, act
   );
 }
 
-function renderCharts(): HTMLElement {
-  const chart = (id: string, title: string) => h('figure', { class: 'chart' }, h('figcaption', {}, title), h('div', { class: 'canvas-box' }, h('canvas', { id, role: 'img', 'aria-label': title })));
+/** Why the trend has no line to draw, or null when it has at least two points. */
+export function trendGap(model: DashboardModel): string | null {
+  if (model.trend.length >= 2) return null;
+  return model.historyOff ? 'No trend yet: history is off.' : 'No trend yet: it needs at least two past sprints with commits.';
+}
+
+function renderCharts(previous: ParentNode, model: DashboardModel): HTMLElement {
+  const chart = (id: string, title: string) => chartFigure(previous, id, title);
+  const gap = trendGap(model);
   return h(
     'section',
     { class: 'charts', 'aria-label': 'Charts' },
@@ -109,7 +112,7 @@ function renderCharts(): HTMLElement {
     chart('chart-tag', 'Interest by tag'),
     chart('chart-owner', 'Interest by owner (h/sprint)'),
     chart('chart-payback', 'Payback (sprints)'),
-    chart('chart-trend', 'Trend over past sprints'),
+    gap ? h('figure', { class: 'chart' }, h('figcaption', {}, 'Trend over past sprints'), h('p', { class: 'muted chart-empty', id: 'trend-empty' }, gap)) : chart('chart-trend', 'Trend over past sprints'),
     chart('chart-allocation', 'Allocation vs target per sprint'),
   );
 }
@@ -224,9 +227,10 @@ export function render(root: HTMLElement, model: DashboardModel, state: ViewStat
     h('header', {}, h('h1', {}, 'Tech Debt Portfolio'), h('p', { class: 'muted' }, `${model.root} · ${model.generatedAt.slice(0, 16).replace('T', ' ')}${model.readOnly ? ' · read-only report' : ''}`), ...model.notices.map((n) => h('p', { class: 'notice' }, n))),
     renderKpis(model),
     renderPlan(model, byId, actions),
-    root.querySelector<HTMLElement>('section.charts') ?? renderCharts(),
+    renderCharts(root, model),
     renderTable(model, state, update, actions),
     ...(model.backtest ? [renderBacktest(model.backtest)] : []),
+    ...(model.delivery ? [renderDelivery(root, model.delivery)] : []),
     renderExports(actions),
     h('div', { id: 'status', role: 'status', 'aria-live': 'polite' }),
   );

@@ -4,4 +4,5 @@ import './editor.test';
 import './tagging.test';
 import './conventions.test';
 import './live.test';
+import './delivery.test';
 import './workerFailure.test';

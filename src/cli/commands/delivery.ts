@@ -1,4 +1,4 @@
-import { formatDuration, formatFigure, formatNumber, formatPercent } from '../../shared/format';
+import { formatFigure, formatPercent } from '../../shared/format';
 import type { DeliveryReport } from '../../core/history/delivery';
 import type { DebtSplit, DeliveryFigure, DeliveryFigures } from '../../shared/delivery';
 import { todayUtc } from '../../core/pipeline/build';
@@ -9,10 +9,10 @@ import { loadPortfolio, PAST_SPRINTS_OPTIONS, pastSprintsInput, pastSprintsUsage
 import { renderTable } from '../table';
 import { formatWarning } from './scan';
 
-const time = (figure: DeliveryFigure) => formatFigure(figure, (f) => `${formatDuration(f.value)} / p85 ${formatDuration(f.p85 ?? f.value)}`);
-const rate = (figure: DeliveryFigure) => formatFigure(figure, (f) => formatPercent(f.value));
+const time = (figure: DeliveryFigure) => formatFigure(figure, 'time');
+const rate = (figure: DeliveryFigure) => formatFigure(figure, 'share');
 
-const figuresRow = (label: string, figures: DeliveryFigures): string[] => [label, formatFigure(figures.deploymentFrequency, (f) => `${formatNumber(f.value)}/wk`), time(figures.leadTimeHours), rate(figures.changeFailureRate), time(figures.timeToRestoreHours)];
+const figuresRow = (label: string, figures: DeliveryFigures): string[] => [label, formatFigure(figures.deploymentFrequency, 'rate'), time(figures.leadTimeHours), rate(figures.changeFailureRate), time(figures.timeToRestoreHours)];
 
 const debtRow = (label: string, debt: DebtSplit, adherence: string): string[] => [label, adherence, time(debt.touched.leadTimeHours), time(debt.rest.leadTimeHours), rate(debt.touched.changeFailureRate), rate(debt.rest.changeFailureRate)];
 

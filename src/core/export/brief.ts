@@ -1,6 +1,6 @@
 import type { DashboardItem, DashboardModel } from '../../shared/dashboard';
 import type { DebtSplit, DeliveryFigure, DeliveryFigures } from '../../shared/delivery';
-import { DEFAULT_CALENDAR_NOTE, formatCapture, formatChange, formatDuration, formatFigure, formatHours, formatInterest, formatNumber, formatPayback, formatPercent, formatSprint } from '../../shared/format';
+import { DEFAULT_CALENDAR_NOTE, formatCapture, formatChange, formatFigure, formatHours, formatInterest, formatPayback, formatPercent, formatSprint } from '../../shared/format';
 import { escapeHtml } from '../../shared/page';
 import { withoutControls } from '../text/controls';
 import { isOpen, type PortfolioItem } from '../portfolio/view';
@@ -87,14 +87,14 @@ function adherenceSection(model: DashboardModel): Section {
   return { heading: 'Adherence to the allocation target', blocks: [paragraph(`${mean}; sprint ${last.sprint}: ${formatHours(last.retired)} retired of ${formatHours(last.budget)}.`)] };
 }
 
-const time = (figure: DeliveryFigure): string => formatFigure(figure, (f) => `median ${formatDuration(f.value)}, p85 ${formatDuration(f.p85 ?? f.value)}`);
-const rate = (figure: DeliveryFigure): string => formatFigure(figure, (f) => formatPercent(f.value));
+const time = (figure: DeliveryFigure): string => formatFigure(figure, 'time');
+const rate = (figure: DeliveryFigure): string => formatFigure(figure, 'share');
 
 const figureLines = (figures: DeliveryFigures): string[] => [
-  `Deployment frequency: ${formatFigure(figures.deploymentFrequency, (f) => `${formatNumber(f.value)} releases per week`)}`,
-  `Lead time for changes: ${time(figures.leadTimeHours)}`,
+  `Deployment frequency (releases): ${formatFigure(figures.deploymentFrequency, 'rate')}`,
+  `Lead time for changes (median · p85): ${time(figures.leadTimeHours)}`,
   `Change failure rate: ${rate(figures.changeFailureRate)}`,
-  `Time to restore: ${time(figures.timeToRestoreHours)}`,
+  `Time to restore (median · p85): ${time(figures.timeToRestoreHours)}`,
 ];
 
 function debtAgainstDelivery(debt: DebtSplit | null, topFiles: number): string {

@@ -1,8 +1,12 @@
 import type { DashboardBacktest } from '../../shared/dashboard';
+import type { DashboardDelivery } from '../../shared/delivery';
 import { loadConfig } from '../config';
 import { resolveCommit } from '../git/snapshot';
+import type { DeliveryReport } from '../history/delivery';
+import { historyOff } from '../history/history';
 import type { Warning } from '../model';
 import { backtest, backtestPanel } from './backtest';
+import { deliveryOf, deliveryPanel, topInterestFiles } from './delivery';
 import type { PortfolioView } from '../portfolio/view';
 import { applyDecision, type DecisionChange } from '../store/decide';
 import { reconcile } from '../store/reconcile';
@@ -56,6 +60,11 @@ export interface PortfolioSession {
    * beside the other operations (it reads only git), so edits are not queued behind it.
    */
   backtestPanel(): Promise<DashboardBacktest>;
+  /**
+   * The Delivery section beside the latest portfolio (its top-interest files, its plan's adherence), read from git once
+   * per HEAD commit and day, outside the queue like the back-test; null when git or its history is off.
+   */
+  deliveryPanel(): Promise<DashboardDelivery | null>;
   /** Reads the past sprints' trend from git (outside the queue: edits are answered meanwhile) and answers with it. */
   readTrend(hooks?: Pick<ScanHooks, 'signal'>): Promise<SessionState>;
 }
@@ -78,6 +87,7 @@ export function createSession(settings: SessionSettings): PortfolioSession {
   let trend: TrendPoint[] = [];
   let queue: Promise<unknown> = Promise.resolve();
   let backtestOf: { head: string; panel: Promise<DashboardBacktest> } | undefined;
+  let deliveryFor: { key: string; report: Promise<DeliveryReport> } | undefined;
 
   const serially = <T>(work: () => Promise<T>): Promise<T> => {
     const next = queue.then(work, work);
@@ -130,6 +140,21 @@ export function createSession(settings: SessionSettings): PortfolioSession {
         backtestOf = { head, panel: backtest(settings.root, config).then(backtestPanel, (error: unknown) => ({ origins: [], rows: [], verdicts: [`the back-test could not run: ${(error as Error).message}`] })) };
       }
       return backtestOf.panel;
+    },
+    async deliveryPanel() {
+      if (!settings.git || (await historyOff(settings.root))) return null;
+      const portfolio = built();
+      const head = await resolveCommit(settings.root, 'HEAD');
+      const topFiles = topInterestFiles(portfolio.health);
+      const today = todayUtc();
+      const key = [head, today, ...topFiles].join('\n');
+      if (deliveryFor?.key !== key) {
+        const options = { sprints: portfolio.config.deliverySprints, today, nowSeconds: Math.floor(Date.now() / 1000), topFiles };
+        const asked = { key, report: deliveryOf(settings.root, portfolio.config, options) };
+        asked.report.catch(() => deliveryFor === asked && (deliveryFor = undefined));
+        deliveryFor = asked;
+      }
+      return deliveryPanel(await deliveryFor.report, portfolio.view.plan.adherence);
     },
     decide: (id, change) =>
       serially(async () => {

@@ -1,4 +1,5 @@
 import type { DashboardBacktest } from '../../shared/dashboard';
+import type { DashboardDelivery } from '../../shared/delivery';
 import type { PortfolioItem } from '../portfolio/view';
 import type { DecisionChange } from '../store/decide';
 import type { ChangedFile } from './build';
@@ -10,7 +11,8 @@ export type HostRequest =
   | { type: 'replaceFiles'; id: number; root: string; changed: ChangedFile[] }
   | { type: 'rescore'; id: number; root: string }
   | { type: 'decide'; id: number; root: string; item: string; change: DecisionChange }
-  | { type: 'backtest'; id: number; root: string };
+  | { type: 'backtest'; id: number; root: string }
+  | { type: 'delivery'; id: number; root: string };
 
 export type HostMessage = HostRequest | { type: 'cancel'; id: number } | { type: 'forget'; root: string };
 
@@ -60,6 +62,7 @@ export async function stateOfMessage(message: StateMessage): Promise<SessionStat
 export type WorkerMessage =
   | StateMessage
   | { type: 'backtest'; id: number; root: string; panel: DashboardBacktest }
+  | { type: 'delivery'; id: number; root: string; panel: DashboardDelivery | null }
   | { type: 'progress'; id: number; done: number; total: number }
   | { type: 'error'; id: number; root: string; name: string; message: string; stack?: string }
   | { type: 'log'; level: 'debug' | 'warn' | 'error'; message: string };

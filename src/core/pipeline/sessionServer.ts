@@ -61,9 +61,12 @@ export function createSessionServer(post: (message: WorkerMessage) => void, cach
     }, 0);
   }
 
-  async function answerBacktest(request: Extract<HostRequest, { type: 'backtest' }>): Promise<void> {
+  /** A panel (the back-test, delivery) computed beside the queue of scans and edits. */
+  async function answerPanel(request: Extract<HostRequest, { type: 'backtest' | 'delivery' }>): Promise<void> {
     try {
-      post({ type: 'backtest', id: request.id, root: request.root, panel: await (await sessionOf(request)).backtestPanel() });
+      const session = await sessionOf(request);
+      if (request.type === 'backtest') post({ type: 'backtest', id: request.id, root: request.root, panel: await session.backtestPanel() });
+      else post({ type: 'delivery', id: request.id, root: request.root, panel: await session.deliveryPanel() });
     } catch (error) {
       const { name, message } = error instanceof Error ? error : new Error(String(error));
       post({ type: 'error', id: request.id, root: request.root, name, message });
@@ -83,7 +86,7 @@ export function createSessionServer(post: (message: WorkerMessage) => void, cach
   }
 
   async function answer(request: HostRequest): Promise<void> {
-    if (request.type === 'backtest') return answerBacktest(request);
+    if (request.type === 'backtest' || request.type === 'delivery') return answerPanel(request);
     dating.get(request.root)?.abort();
     const controller = new AbortController();
     running.set(request.id, controller);

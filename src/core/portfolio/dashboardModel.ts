@@ -31,6 +31,9 @@ function paybackBins(items: PortfolioItem[]): Slice[] {
   return [...counts, none];
 }
 
+/** How a notice says that git history is off (core/history's historyOff, the extension's untrusted workspace). */
+const HISTORY_OFF_NOTICE = /^(git history is off\b|untrusted workspace: git is off)/;
+
 export interface DashboardExtras {
   readOnly: boolean;
   notices?: string[];
@@ -84,6 +87,7 @@ export function toDashboardModel(view: PortfolioView, extras: DashboardExtras): 
       terms: item.score.terms.map(explain),
     })),
     notices: extras.notices ?? [],
+    historyOff: (extras.notices ?? []).some((notice) => HISTORY_OFF_NOTICE.test(notice)),
     backtest: extras.backtest ?? null,
     delivery: extras.delivery ?? null,
     sprintLengthDays: view.sprintLengthDays ?? 14,

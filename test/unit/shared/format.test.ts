@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { formatCost, formatHours, formatNumber, formatPayback, formatPercent, formatSprint } from '../../../src/shared/format';
+import { formatCost, formatDuration, formatFigure, formatHours, formatNumber, formatPayback, formatPercent, formatSprint } from '../../../src/shared/format';
 
 describe('shared/format', () => {
   it('rounds to one decimal everywhere, and never shows a small positive figure as 0', () => {
@@ -27,5 +27,15 @@ describe('shared/format', () => {
     assert.equal(formatPercent(0.184), '18%');
     assert.equal(formatSprint(25, true), 'Sprint 25');
     assert.equal(formatSprint(25, false), 'Sprint 25 (default calendar)');
+  });
+
+  it('shows a delivery figure with its sample size, and a status instead of a number it does not have', () => {
+    const figure = (status: 'ok' | 'not-enough-data' | 'no-data', value: number | null, sample: number, p85?: number | null) => ({ status, value, sample, terms: '', ...(p85 === undefined ? {} : { p85 }) });
+    assert.equal(formatFigure(figure('ok', 1.0938, 5), 'rate'), '1.1/week (n = 5)');
+    assert.equal(formatFigure(figure('ok', 0.5, 4), 'share'), '50% (n = 4)');
+    assert.equal(formatFigure(figure('ok', 24, 7, 55.8), 'time'), '24 h · p85 2.3 d (n = 7)');
+    assert.equal(formatFigure(figure('not-enough-data', null, 1, null), 'time'), 'not enough data (n = 1)');
+    assert.equal(formatFigure(figure('no-data', null, 0), 'share'), 'no data (n = 0)');
+    assert.deepEqual([47.9, 48, 126].map(formatDuration), ['47.9 h', '2 d', '5.3 d']);
   });
 });

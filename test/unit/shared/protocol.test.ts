@@ -7,7 +7,7 @@ import { makeTempDir, removeDir } from '../../helpers/tempDir';
 const ID = '0123456789abcdef';
 
 describe('dashboard message protocol', () => {
-  const valid: unknown[] = [{ type: 'ready' }, { type: 'refresh' }, { type: 'reveal', id: ID }, { type: 'export', format: 'sarif' }, ...PLAN_ACTIONS.map((action) => ({ type: 'plan', id: ID, action }))];
+  const valid: unknown[] = [{ type: 'ready' }, { type: 'refresh' }, { type: 'openCalendar' }, { type: 'reveal', id: ID }, { type: 'export', format: 'sarif' }, ...PLAN_ACTIONS.map((action) => ({ type: 'plan', id: ID, action }))];
   for (const message of valid) {
     it(`accepts ${JSON.stringify(message)}`, () => {
       assert.deepEqual(parseWebviewMessage(message), { ok: true, message });
@@ -24,6 +24,7 @@ describe('dashboard message protocol', () => {
     ['an unknown plan action', { type: 'plan', id: ID, action: 'delete' }, /include, exclude, pin, unpin/],
     ['an unknown export format', { type: 'export', format: 'exe' }, /csv, json, md, sarif/],
     ['a ready with payload', { type: 'ready', extra: 1 }, /takes no fields/],
+    ['an openCalendar with a path to open', { type: 'openCalendar', file: '/etc/passwd' }, /openCalendar takes no fields/],
     ['a __proto__ payload', JSON.parse('{"type":"plan","id":"0123456789abcdef","action":"pin","__proto__":{"x":1}}'), /plan needs/],
   ];
   for (const [name, message, reason] of invalid) {

@@ -58,9 +58,9 @@ describe('brief: one page for stakeholders', function () {
     const { overall, topFiles } = model.delivery!;
     const frequency = overall.figures.deploymentFrequency;
     assert.equal(frequency.status, 'ok');
-    assert.ok(markdown.includes(`- Deployment frequency: ${formatNumber(frequency.value!)} releases per week (n=${frequency.sample})`));
+    assert.ok(markdown.includes(`- Deployment frequency (releases): ${formatNumber(frequency.value!)}/week (n = ${frequency.sample})`));
     assert.equal(overall.figures.timeToRestoreHours.status, 'not-enough-data');
-    assert.ok(markdown.includes(`- Time to restore: not enough data (n=${overall.figures.timeToRestoreHours.sample})`));
+    assert.ok(markdown.includes(`- Time to restore (median · p85): not enough data (n = ${overall.figures.timeToRestoreHours.sample})`));
     assert.ok(topFiles > 0);
     assert.match(markdown, new RegExp(`for changes to the ${topFiles} top-interest files?, against .* for the rest\\. Change failure rate: `));
   });
