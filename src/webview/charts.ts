@@ -111,7 +111,7 @@ function drawDelivery(delivery: DashboardDelivery, colours: string[]): void {
             { label: 'p85', data: p85, borderColor: colours[4], backgroundColor: colours[4], borderDash: [4, 3], spanGaps: false },
           ]
         : [{ label: kind === 'share' ? '% of releases' : 'releases/week', data: values, backgroundColor: colour }];
-    draw(canvas, { type: kind === 'time' ? 'line' : 'bar', data: { labels, datasets }, options: { responsive: true, maintainAspectRatio: false, plugins: { legend: { display: kind === 'time' } }, scales: { y: { beginAtZero: true, ...(kind === 'share' ? { max: 100 } : {}) } } } });
+    draw(canvas, { type: kind === 'time' ? 'line' : 'bar', data: { labels, datasets }, options: { responsive: true, maintainAspectRatio: false, plugins: { legend: { display: kind === 'time', labels: { usePointStyle: true, boxHeight: 6 } } }, scales: { y: { beginAtZero: true, ...(kind === 'share' ? { max: 100 } : {}) } } } });
   }
 }
 
