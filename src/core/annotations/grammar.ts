@@ -92,9 +92,16 @@ function onlyWhitespaceBefore(text: string, offset: number): boolean {
   return true;
 }
 
+/** A bracket or punctuation line, a line ending as a statement or block does, or one indented as code under the tag. */
+const CODE_LINE = /^[{}()[\];,`]+$|[{;`]$/;
+const CODE_INDENT = 4;
+
+/** Whether a comment line after an annotation is commented-out code rather than more of its text (it then ends the text). */
+const isCommentedOutCode = (line: string, deeper: number): boolean => deeper >= CODE_INDENT || CODE_LINE.test(line);
+
 /**
  * Reads annotations out of a file's comments: one per comment line that starts with a tag,
- * continued by the comment lines after it that carry no tag, up to a blank line.
+ * continued by the comment lines after it that carry no tag, up to a blank line or commented-out code.
  */
 export function annotationsFromComments(text: string, comments: readonly Comment[], file: string, tags: TagMatcher): FoundAnnotation[] {
   const found: FoundAnnotation[] = [];
@@ -102,7 +109,7 @@ export function annotationsFromComments(text: string, comments: readonly Comment
   const position = (offset: number): { line: number; column: number } => positionAt((starts ??= lineStarts(text)), offset);
 
   /** The annotation still open for continuation by the next own-line line comment, and its line. */
-  let open: { item: FoundAnnotation; opener: string } | undefined;
+  let open: { item: FoundAnnotation; opener: string; indent: number } | undefined;
 
   for (const comment of comments) {
     const opener = text.slice(comment.start, comment.bodyStart);
@@ -113,19 +120,22 @@ export function annotationsFromComments(text: string, comments: readonly Comment
     if (!continues && !tags.anywhere.test(body)) continue;
 
     let current = open?.item;
+    let indent = open?.indent ?? 0;
+    const indentOf = (line: CommentLine): number => position(line.offset).column - position(comment.start).column;
     for (const line of commentLines(text, comment)) {
       const match = tags.atStart.exec(line.text);
       if (match) {
         current = readAnnotation(line, match, file, position);
+        indent = indentOf(line);
         found.push(current);
-      } else if (current && line.text !== '') {
+      } else if (current && line.text !== '' && !isCommentedOutCode(line.text, indentOf(line) - indent)) {
         current.text = current.text === '' ? line.text : `${current.text} ${line.text}`;
         current.endLine = position(line.offset).line;
       } else {
         current = undefined;
       }
     }
-    open = current && ownLine ? { item: current, opener } : undefined;
+    open = current && ownLine ? { item: current, opener, indent } : undefined;
   }
   return withWarningsCapped(found, file);
 }
