@@ -87,3 +87,35 @@ describe('reconcile the store with a scan', () => {
     assert.deepEqual(after.map((id) => data.items[id]?.sprint).filter((sprint) => sprint !== undefined), before.flatMap((_, k) => (k % 2 === 0 ? [k] : [])));
   });
 });
+
+describe('reconcile: an item whose text was cut or extended', () => {
+  const today = '2026-03-01';
+  const decided = (text: string, file = 'x.ts') => ({ status: 'planned' as const, sprint: 7, file, tag: 'TODO', text, firstSeen: '2026-01-01', decidedAt: '2026-01-02' });
+
+  it('keeps its decisions when one text begins the other, in the same file and tag (the item, read differently)', () => {
+    const data = emptyPortfolio();
+    data.items['00000000000000a1'] = decided('fix this { code: ` const isTruthy = <T>(t: T) => T;');
+    reconcile(data, [{ id: '00000000000000b1', file: 'x.ts', tag: 'TODO', text: 'fix this' }], today);
+    assert.deepEqual(data.items, { '00000000000000b1': { ...decided('fix this'), file: 'x.ts' } });
+  });
+
+  it('does not match across files or tags, nor when two items could be the one', () => {
+    const data = emptyPortfolio();
+    data.items['00000000000000a1'] = decided('fix this later', 'y.ts');
+    data.items['00000000000000a2'] = { ...decided('fix this soon'), tag: 'FIXME' };
+    data.items['00000000000000a3'] = decided('split it up');
+    data.items['00000000000000a4'] = decided('split it down');
+    reconcile(data, [{ id: '00000000000000b1', file: 'x.ts', tag: 'TODO', text: 'fix this' }, { id: '00000000000000b2', file: 'x.ts', tag: 'TODO', text: 'split it' }], today);
+    assert.deepEqual(
+      Object.entries(data.items).map(([id, d]) => [id, d.status]),
+      [
+        ['00000000000000a1', 'done'],
+        ['00000000000000a2', 'done'],
+        ['00000000000000a3', 'done'],
+        ['00000000000000a4', 'done'],
+        ['00000000000000b1', 'open'],
+        ['00000000000000b2', 'open'],
+      ],
+    );
+  });
+});
