@@ -49,7 +49,7 @@ function iconOf(tag: string, severity: Severity, storage: vscode.Uri): vscode.Tr
 
 function itemTreeItem(node: Extract<Node, { type: 'item' }>, groupBy: GroupBy, storage: vscode.Uri): vscode.TreeItem {
   const { item, portfolio } = node;
-  const treeItem = new vscode.TreeItem(labelOf(item, groupBy === 'tag'), vscode.TreeItemCollapsibleState.None);
+  const treeItem = new vscode.TreeItem(labelOf(item, groupBy), vscode.TreeItemCollapsibleState.None);
   treeItem.id = `${portfolio.folder.uri.toString()}#${item.id}`;
   const container = item.kind === 'hotspot' ? functionNameOf(item.name, item.line).container : undefined;
   const snoozed = snoozedUntil(item);
@@ -96,9 +96,12 @@ export class DebtTreeProvider implements vscode.TreeDataProvider<Node> {
       item.description = node.portfolio.notices.join(' · ');
       return item;
     }
-    const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+    const byFile = this.settings.groupBy === 'file';
+    const slash = node.key.lastIndexOf('/');
+    const item = new vscode.TreeItem(byFile ? node.key.slice(slash + 1) : node.label, vscode.TreeItemCollapsibleState.Expanded);
     item.id = `${node.portfolio.folder.uri.toString()}/${this.settings.groupBy}/${node.key}`;
-    item.description = `${node.items.length} · ${formatInterest(node.interest)}`;
+    item.description = [byFile && slash > 0 ? node.key.slice(0, slash) : '', `${node.items.length} · ${formatInterest(node.interest)}`].filter(Boolean).join(' · ');
+    item.tooltip = node.key;
     item.contextValue = 'group';
     if (this.settings.groupBy === 'file') item.resourceUri = vscode.Uri.joinPath(node.portfolio.folder.uri, ...node.key.split('/'));
     item.iconPath = this.settings.groupBy === 'file' ? vscode.ThemeIcon.File : this.settings.groupBy === 'folder' ? vscode.ThemeIcon.Folder : undefined;

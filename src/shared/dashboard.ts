@@ -10,6 +10,8 @@ export interface DashboardItem {
   file: string;
   line: number;
   owner: string;
+  /** The owner is the git author of the annotation's line, not one the team named. */
+  ownerFromGit?: boolean;
   status: string;
   sprint: number | null;
   pinned: boolean;

@@ -158,14 +158,18 @@ function renderTable(model: DashboardModel, state: ViewState, update: (change: P
     select('tag-filter', 'Tag', [['', 'all'], ...tags.map((t): [string, string] => [t, t])], state.tag, (tag) => update({ tag, rows: ROWS_PER_PAGE })),
     select('status-filter', 'Status', [['open+planned', 'open + planned'], ['', 'all'], ['open', 'open'], ['planned', 'planned'], ['accepted', 'accepted'], ['wontfix', 'wontfix'], ['done', 'done']], state.status, (status) => update({ status, rows: ROWS_PER_PAGE })),
   );
-  const columns: Array<[SortKey, string]> = [['title', 'Item'], ['owner', 'Owner'], ['status', 'Status'], ['interest', 'Interest'], ['principal', 'Principal'], ['payback', 'Payback'], ['file', 'Location']];
+  /** Each column's sort keys: the item's column sorts by title or by location, which it shows under the title. */
+  const columns: Array<Array<[SortKey, string]>> = [[['title', 'Item'], ['file', 'location']], [['owner', 'Owner']], [['status', 'Status']], [['interest', 'Interest']], [['principal', 'Principal']], [['payback', 'Payback']]];
   const headRow = h('tr');
-  for (const [key, label] of columns) {
-    const sorted = state.sortKey === key;
-    const th = h('th', { scope: 'col', 'aria-sort': sorted ? (state.descending ? 'descending' : 'ascending') : 'none' });
-    const button = h('button', { class: 'sort', 'data-sort': key }, `${label}${sorted ? (state.descending ? ' ▼' : ' ▲') : ''}`);
-    button.addEventListener('click', () => update({ sortKey: key, descending: sorted ? !state.descending : key !== 'title' && key !== 'owner' && key !== 'file' && key !== 'payback' }));
-    th.append(button);
+  for (const keys of columns) {
+    const sortedHere = keys.find(([key]) => state.sortKey === key);
+    const th = h('th', { scope: 'col', 'aria-sort': sortedHere ? (state.descending ? 'descending' : 'ascending') : 'none' });
+    for (const [key, label] of keys) {
+      const sorted = state.sortKey === key;
+      const button = h('button', { class: 'sort', 'data-sort': key }, `${label}${sorted ? (state.descending ? ' ▼' : ' ▲') : ''}`);
+      button.addEventListener('click', () => update({ sortKey: key, descending: sorted ? !state.descending : key !== 'title' && key !== 'owner' && key !== 'file' && key !== 'payback' }));
+      th.append(button);
+    }
     headRow.append(th);
   }
   headRow.append(h('th', { scope: 'col' }, 'Plan'));
@@ -175,13 +179,12 @@ function renderTable(model: DashboardModel, state: ViewState, update: (change: P
     const row = h(
       'tr',
       { 'data-id': item.id, tabindex: '0', title: item.terms.join('\n') },
-      h('td', {}, item.title),
-      h('td', {}, item.owner),
+      h('td', { class: 'item' }, h('span', { class: 'item-title' }, item.title), h('span', { class: 'location' }, `${item.file}:${item.line}`)),
+      item.ownerFromGit ? h('td', { class: 'owner', title: 'from git: the author of the line' }, item.owner, h('span', { class: 'muted' }, ' (git)')) : h('td', { class: 'owner' }, item.owner),
       h('td', {}, item.status),
       h('td', { class: 'num' }, `${hours(item.interest)}/sprint`),
       h('td', { class: 'num' }, hours(item.principal)),
       h('td', { class: 'num' }, formatPayback(item.payback, model.sprintLengthDays)),
-      h('td', { class: 'location' }, `${item.file}:${item.line}`),
     );
     const planCell = h('td');
     if (item.status === 'open') planCell.append(actionButton('Include', (button) => actions.plan(item.id, 'include', button), `Plan ${item.title} for the next sprint`, true));

@@ -12,6 +12,9 @@ describe('Debt tree', () => {
     const labels = (nodes: Node[]) => nodes.map((n) => n.key);
     await vscode.commands.executeCommand('debtPortfolio.groupBy', 'file');
     assert.deepEqual(labels(tree.getChildren() as Node[]).sort(), ['README.md', 'scripts/deploy.py', 'src/orders.ts']);
+    const orders = (tree.getChildren() as Node[]).find((node) => node.key === 'src/orders.ts');
+    const shown = tree.getTreeItem(orders as never);
+    assert.deepEqual([shown.label, String(shown.description).split(' · ')[0]], ['orders.ts', 'src'], 'a file group is named by its file, its folder beside it');
     await vscode.commands.executeCommand('debtPortfolio.groupBy', 'tag');
     assert.deepEqual(labels(tree.getChildren() as Node[]).sort(), ['DEBT', 'FIXME', 'HACK', 'TODO']);
     assert.equal(tree.settings.groupBy, 'tag');

@@ -1,6 +1,6 @@
 import type { DashboardModel, Slice } from '../../shared/dashboard';
 import { groupItems } from './grouping';
-import { explain, isOpen, ownerText, titleOf, type PortfolioItem, type PortfolioView } from './view';
+import { explain, isOpen, titleOf, type PortfolioItem, type PortfolioView } from './view';
 
 const PAYBACK_BINS: Array<[string, number]> = [
   ['< 1', 1],
@@ -77,7 +77,8 @@ export function toDashboardModel(view: PortfolioView, extras: DashboardExtras): 
       tag: item.kind === 'annotation' ? item.tag : item.kind,
       file: item.file,
       line: item.line,
-      owner: item.ownerFrom === 'git' ? ownerText(item) : (item.owner ?? ''),
+      owner: item.owner ?? '',
+      ...(item.ownerFrom === 'git' ? { ownerFromGit: true } : {}),
       status: item.status,
       sprint: item.sprint ?? null,
       pinned: item.pinned === true,

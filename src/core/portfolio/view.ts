@@ -74,10 +74,14 @@ export function functionNameOf(name: string, line: number): { name: string; cont
 }
 
 /** The tree's label: a function's short name, an annotation's text (after its tag unless the tree is grouped by tag). */
-export function labelOf(item: PortfolioItem, groupedByTag: boolean): string {
+/** What a file item is: the file's cost that none of its debt items carries. */
+const REST_OF_FILE = 'the rest of the file';
+
+/** An item's label in a tree grouped by `groupBy`: what the group already says (the tag, the file) is not repeated. */
+export function labelOf(item: PortfolioItem, groupBy: string): string {
   if (item.kind === 'hotspot') return functionNameOf(item.name, item.line).name;
-  if (item.kind === 'file') return groupedByTag ? 'the rest of the file' : titleOf(item);
-  return groupedByTag ? item.text || '(no text)' : titleOf(item);
+  if (item.kind === 'file') return groupBy === 'tag' ? REST_OF_FILE : groupBy === 'file' ? `[file] ${REST_OF_FILE}` : titleOf(item);
+  return groupBy === 'tag' ? item.text || '(no text)' : titleOf(item);
 }
 
 /** A short, one-line title: "[TODO] text", "[hotspot] name" or "[file] path". */

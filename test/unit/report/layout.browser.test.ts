@@ -12,7 +12,7 @@ import { makeTempDir, removeDir } from '../../helpers/tempDir';
 import { reportAssets } from '../../helpers/webviewBundle';
 
 const ARTIFACTS = path.join(__dirname, '../../../test-artifacts');
-const WIDTHS = [1000, 1500, 2000];
+const WIDTHS = [760, 1000, 1500, 2000];
 const THEMES = ['vscode-dark', 'vscode-light'] as const;
 
 /** A portfolio shaped like vscode-pull-request-github's: long paths, line numbers in the thousands, long texts, files at the root. */
@@ -24,7 +24,7 @@ function realisticModel() {
     const file = `${folder === '.' ? '' : `${folder}/`}folderRepositoryManagerWithALongName${n}.ts`;
     const text = n % 3 === 0 ? `pass in options? ${'and handle the case where the remote has been renamed since the last fetch '.repeat(2)}` : `shorter note ${n}`;
     const interest = 0.2 + ((n * 7) % 13) / 2;
-    items.push(portfolioItem({ file, line: 2899 + n * 101, tag: ['TODO', 'FIXME', 'HACK', 'DEBT'][n % 4], text, owner: n % 5 === 0 ? undefined : `owner${n % 7}`, score: { interest, principal: 2 + (n % 5), payback: (2 + (n % 5)) / interest, cycleTimeInterest: interest, incidentInterest: 0, statedInterest: 0, share: 1, terms: [] } } as Partial<PortfolioItem>));
+    items.push(portfolioItem({ file, line: 2899 + n * 101, tag: ['TODO', 'FIXME', 'HACK', 'DEBT'][n % 4], text, owner: n % 5 === 0 ? undefined : n % 3 === 0 ? 'typescript-eslint[bot]' : `owner${n % 7}`, ...(n % 4 === 1 ? { ownerFrom: 'git' } : {}), score: { interest, principal: n % 11 === 0 ? 243.5 : 2 + (n % 5), payback: (n % 11 === 0 ? 243.5 : 2 + (n % 5)) / interest, cycleTimeInterest: interest, incidentInterest: 0, statedInterest: 0, share: 1, terms: [] } } as Partial<PortfolioItem>));
   }
   return toDashboardModel(portfolioView(items), { readOnly: true, trend: [1, 2, 3, 4, 5, 6].map((sprint) => ({ sprint, openItems: 50 + sprint, interest: 90 + sprint })) });
 }
@@ -50,8 +50,8 @@ const MEASURE = `(() => {
   const background = rgb(getComputedStyle(document.body).backgroundColor);
   return {
     overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    clippedLocations: [...document.querySelectorAll('td.location')].filter((cell) => cell.scrollWidth > cell.clientWidth + 1).map((cell) => cell.textContent),
-    planColumnRight: document.querySelector('.item-table thead th:last-child').getBoundingClientRect().right,
+    clippedLocations: [...document.querySelectorAll('td.item .location')].filter((cell) => cell.scrollWidth > cell.clientWidth + 1).map((cell) => cell.textContent),
+    planColumnRight: Math.max(...[...document.querySelectorAll('.item-table tr > :last-child')].map((cell) => cell.getBoundingClientRect().right)),
     viewport: document.documentElement.clientWidth,
     planButtonLefts: [...document.querySelectorAll('#plan-items li')].map((li) => Math.round(li.querySelector('vscode-button').getBoundingClientRect().left)),
     ticks: Object.fromEntries([...document.querySelectorAll('canvas')].map((canvas) => [canvas.id, canvas.dataset.ticks ?? ''])),

@@ -46,8 +46,10 @@ describe('grouping, sorting and filtering', () => {
       ['load', 3, { name: 'load' }],
     ];
     for (const [name, line, expected] of table) assert.deepEqual(functionNameOf(name, line), expected, name);
-    assert.equal(labelOf(b, true), 'Parser edge');
-    assert.equal(labelOf(b, false), '[FIXME] Parser edge');
+    assert.equal(labelOf(b, 'tag'), 'Parser edge');
+    assert.equal(labelOf(b, 'file'), '[FIXME] Parser edge');
+    const file = scored(2, 3, { kind: 'file', file: 'src/parser.ts' } as never);
+    assert.deepEqual(['file', 'tag', 'owner'].map((groupBy) => labelOf(file, groupBy)), ['[file] the rest of the file', 'the rest of the file', '[file] src/parser.ts'], 'the path only where no group says it');
   });
 
   it('filters by text, tag, owner, status and minimum interest, and says so', () => {
