@@ -80,6 +80,6 @@ export interface DashboardModel {
   sprintLengthDays: number;
   /** The team set its sprint calendar; false: sprint numbers come from the default one. */
   calendarSet: boolean;
-  /** Git history was not read (no repository, git off, an untrusted workspace): no trend, back-test or delivery. */
-  historyOff: boolean;
+  /** Why git history was not read (no repository, git off, an untrusted workspace), or null: no trend, back-test or delivery then. */
+  historyOff: string | null;
 }

@@ -28,12 +28,10 @@ interface Brief {
 
 const paragraph = (text: string): Block => ({ kind: 'p', text });
 
-/** Why a git-based part is missing: the history-off notice when there is one. */
-const historyOffNotice = (model: DashboardModel): string | undefined => model.notices.find((notice) => notice.startsWith('git history is off'));
 
 function trendSentence(model: DashboardModel): string {
   const { trend } = model;
-  if (trend.length === 0) return `No trend yet: ${historyOffNotice(model) ?? 'the trend is read from git history, and there is none here'}.`;
+  if (trend.length === 0) return `No trend yet: ${model.historyOff ?? 'the trend is read from git history, and there is none here'}.`;
   if (trend.length === 1) return 'No trend yet: one sprint measured (trendSprints in .debt/config.json sets how many).';
   const first = trend[0]!;
   const last = trend[trend.length - 1]!;
@@ -107,7 +105,7 @@ function debtAgainstDelivery(debt: DebtSplit | null, topFiles: number): string {
 function deliverySection(model: DashboardModel): Section {
   const { delivery } = model;
   const heading = 'Delivery';
-  if (!delivery) return { heading, blocks: [paragraph(`Not in this brief: ${historyOffNotice(model) ?? 'delivery is measured today, not for a past portfolio (--as-of)'}.`)] };
+  if (!delivery) return { heading, blocks: [paragraph(`Not in this brief: ${model.historyOff ?? 'delivery is measured today, not for a past portfolio (--as-of)'}.`)] };
   const { overall } = delivery;
   return {
     heading,
@@ -134,7 +132,7 @@ function bestBaseline(rows: NonNullable<DashboardModel['backtest']>['rows'], met
 function backtestSection(model: DashboardModel): Section {
   const heading = 'Evidence for the ranking (back-test)';
   const { backtest } = model;
-  if (!backtest) return { heading, blocks: [paragraph(`Not run: ${historyOffNotice(model) ?? 'the back-test was left out (--no-backtest)'}.`)] };
+  if (!backtest) return { heading, blocks: [paragraph(`Not run: ${model.historyOff ?? 'the back-test was left out (--no-backtest)'}.`)] };
   if (backtest.origins.length === 0) return { heading, blocks: [{ kind: 'ul', lines: backtest.verdicts }] };
   const comparisons = (['top10', 'effortAware'] as const).map((metric) => bestBaseline(backtest.rows, metric)).filter((c) => c !== null);
   const beaten = comparisons.filter((c) => c.beaten);

@@ -88,7 +88,7 @@ export function toDashboardModel(view: PortfolioView, extras: DashboardExtras): 
       terms: item.score.terms.map(explain),
     })),
     notices: extras.notices ?? [],
-    historyOff: (extras.notices ?? []).some((notice) => HISTORY_OFF_NOTICE.test(notice)),
+    historyOff: (extras.notices ?? []).find((notice) => HISTORY_OFF_NOTICE.test(notice)) ?? null,
     backtest: extras.backtest ?? null,
     delivery: extras.delivery ?? null,
     sprintLengthDays: view.sprintLengthDays ?? 14,
